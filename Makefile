@@ -1,0 +1,49 @@
+# Concord: `make run` serves the site; `make test` runs the whole suite.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PYTEST_ARGS ?=
+
+.PHONY: install install-dev run init test lint pytest browser-deps clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt -e .
+	@touch $@
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+install-dev: $(VENV)/.installed-dev
+
+init: install
+	$(BIN)/concord init
+
+run: init
+	$(BIN)/concord serve --host $(HOST) --port $(PORT)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+browser-deps: node_modules/.installed
+	@scripts/ensure-chromium
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: install-dev
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: the suite is missing, which counts as a failure." >&2; exit 1; fi; \
+	exit $$rc
+
+test: install-dev browser-deps lint pytest
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,68 @@
+"""Who am I, my API tokens, and (for the Secretariat) the accounts of the forum."""
+
+from ninja import Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from concord.core.actors import actor_from_request
+
+from . import permissions, selectors, services
+from .auth import AUTHENTICATED
+from .schemas import MeOut, NewTokenOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
+
+router = Router(tags=["accounts"], auth=AUTHENTICATED)
+
+
+@router.get("/me", response=MeOut, summary="The signed-in account and its rights today")
+def me(request):
+    actor = actor_from_request(request)
+    user = actor.user
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role,
+        "state": actor.participant.code if actor.participant else None,
+        "rights": permissions.rights_of(actor),
+    }
+
+
+@router.get("/tokens", response=list[TokenOut], summary="My API tokens")
+def list_tokens(request):
+    return selectors.list_tokens(actor_from_request(request))
+
+
+@router.post("/tokens", response={201: NewTokenOut}, summary="Issue a token (shown once)")
+def issue_token(request, payload: TokenIn):
+    actor = actor_from_request(request)
+    token, plaintext = services.issue_api_token(actor=actor, user=actor.user, name=payload.name)
+    return 201, {**TokenOut.from_orm(token).dict(), "token": plaintext}
+
+
+@router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="Revoke a token")
+def revoke_token(request, token_id: int):
+    actor = actor_from_request(request)
+    return services.revoke_api_token(actor=actor, token=selectors.access_token(actor, token_id))
+
+
+@router.get("/users", response=list[UserOut], summary="Accounts (Secretariat)")
+@paginate(PageNumberPagination, page_size=50)
+def list_users(request, role: str | None = None, q: str = ""):
+    return selectors.list_users(actor_from_request(request), role=role, query=q)
+
+
+@router.post("/users", response={201: UserOut}, summary="Create an account (Secretariat)")
+def create_user(request, payload: UserIn):
+    user = services.create_user(actor=actor_from_request(request), **payload.dict())
+    return 201, user
+
+
+@router.get("/users/{user_id}", response=UserOut, summary="One account (Secretariat)")
+def get_user(request, user_id: int):
+    return selectors.access_user(actor_from_request(request), user_id)
+
+
+@router.patch("/users/{user_id}", response=UserOut, summary="Deactivate or reactivate an account")
+def update_user(request, user_id: int, payload: UserPatch):
+    actor = actor_from_request(request)
+    user = selectors.access_user(actor, user_id)
+    return services.set_user_active(actor=actor, user=user, active=payload.active)

@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concord.core.actors import actor_from_request
+from concord.core.exceptions import DomainError
+from concord.core.htmx import domain_error_response
+
+from . import permissions, selectors, services
+from .forms import TokenForm, UserCreateForm
+from .models import Role
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+
+    def form_valid(self, form):
+        services.sign_in(self.request, form.get_user())
+        return HttpResponseRedirect(self.get_success_url())
+
+
+@require_POST
+def logout_view(request):
+    services.sign_out(request)
+    return redirect("site:home")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        user = services.change_password(
+            actor=actor_from_request(self.request), new_password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(self.request, user)
+        messages.success(self.request, _("Your password has been changed."))
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        services.reset_password(user=form.user, new_password=form.cleaned_data["new_password1"])
+        self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+@login_required
+def account(request):
+    actor = actor_from_request(request)
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "rights": permissions.rights_of(actor),
+            "tokens": selectors.list_tokens(actor),
+            "token_form": TokenForm(),
+            "nav_active": "account",
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_issue(request):
+    actor = actor_from_request(request)
+    form = TokenForm(request.POST)
+    new_token = None
+    if form.is_valid():
+        try:
+            _token, new_token = services.issue_api_token(
+                actor=actor, user=actor.user, name=form.cleaned_data["name"]
+            )
+            form = TokenForm()
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(
+        request,
+        "accounts/partials/tokens.html",
+        {"tokens": selectors.list_tokens(actor), "token_form": form, "new_token": new_token},
+        status=200 if new_token else 422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request, token_id: int):
+    actor = actor_from_request(request)
+    try:
+        services.revoke_api_token(actor=actor, token=selectors.access_token(actor, token_id))
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    if not request.htmx:
+        messages.success(request, _("The token has been revoked."))
+        return redirect("accounts:account")
+    return render(
+        request,
+        "accounts/partials/tokens.html",
+        {"tokens": selectors.list_tokens(actor), "token_form": TokenForm()},
+    )
+
+
+@login_required
+def users(request):
+    actor = actor_from_request(request)
+    try:
+        queryset = selectors.list_users(
+            actor, role=request.GET.get("role") or None, query=request.GET.get("q", "")
+        )
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.create_user(actor=actor, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Account %(email)s created. The person sets a password with "
+                    "“Forgot your password?”."
+                )
+                % {"email": user.email},
+            )
+            return redirect("accounts:users")
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/users.html",
+        {"form": form, "page": page, "roles": Role.choices, "nav_active": "users"},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def user_set_active(request, user_id: int):
+    actor = actor_from_request(request)
+    try:
+        user = selectors.access_user(actor, user_id)
+        services.set_user_active(actor=actor, user=user, active=request.POST.get("active") == "1")
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    messages.success(request, _("Account %(email)s updated.") % {"email": user.email})
+    return redirect("accounts:users")

@@ -1,0 +1,17 @@
+"""Every event code the audit trail knows, with a readable label."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.TextChoices):
+    REFERENCE_DATA_LOADED = "members.reference_data_loaded", _("Reference data loaded")
+    USER_CREATED = "accounts.user_created", _("Account created")
+    USER_DEACTIVATED = "accounts.user_deactivated", _("Account deactivated")
+    USER_REACTIVATED = "accounts.user_reactivated", _("Account reactivated")
+    LOGGED_IN = "accounts.logged_in", _("Signed in")
+    LOGGED_OUT = "accounts.logged_out", _("Signed out")
+    PASSWORD_CHANGED = "accounts.password_changed", _("Password changed")
+    PASSWORD_RESET = "accounts.password_reset", _("Password reset by e-mail link")
+    TOKEN_ISSUED = "accounts.token_issued", _("API token issued")
+    TOKEN_REVOKED = "accounts.token_revoked", _("API token revoked")

@@ -1,0 +1,29 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from concord.core.actors import actor_from_request
+from concord.core.exceptions import DomainError
+from concord.core.htmx import domain_error_response
+
+from . import selectors
+from .events import AuditEvent
+
+
+@login_required
+def entry_list(request):
+    event = request.GET.get("event") or None
+    try:
+        entries = selectors.list_entries(actor_from_request(request), event=event)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    return render(
+        request,
+        "audit/list.html",
+        {
+            "page": Paginator(entries, 50).get_page(request.GET.get("page")),
+            "events": AuditEvent.choices,
+            "event": event,
+            "nav_active": "audit",
+        },
+    )

@@ -1,0 +1,95 @@
+"""Read-only registry endpoints; open to the public."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Query, Router, Schema
+
+from concord.core import clock
+
+from . import selectors
+from .schemas import BodyOut, ChairmanshipOut, MembershipOut, StateOut
+
+router = Router(tags=["members"])
+
+
+class MembersQuery(Schema):
+    as_of: dt.date | None = None
+    status: Literal["member", "observer"] | None = None
+
+
+def chair_out(chair, today: dt.date) -> dict:
+    return {
+        "iso2": chair.participant.code,
+        "name_en": chair.participant.name_en,
+        "name_ru": chair.participant.name_ru,
+        "since": chair.since,
+        "since_precision": chair.since_precision,
+        "until": chair.until,
+        "until_precision": chair.until_precision,
+        "current": chair.since <= today and (chair.until is None or today < chair.until),
+        "note_en": chair.note_en,
+        "note_ru": chair.note_ru,
+        "source": chair.source,
+        "confidence": chair.confidence,
+    }
+
+
+@router.get(
+    "/members", response=list[MembershipOut], summary="Who was a member or observer on a day"
+)
+def list_members(request, filters: Query[MembersQuery]):
+    """Members and observers on `as_of` (default: today), optionally one `status` only."""
+    day = filters.as_of or clock.today()
+    rows = selectors.list_memberships_on(day, status=filters.status, sort="name")
+    return [MembershipOut.from_membership(m) for m in rows]
+
+
+@router.get(
+    "/states/{iso2}", response=StateOut, summary="A state (or organisation) and its history"
+)
+def get_state(request, iso2: str):
+    participant = selectors.get_participant(iso2, field="iso2")
+    today = clock.today()
+    return {
+        "iso2": participant.iso2,
+        "code": participant.code,
+        "kind": participant.kind,
+        "name_en": participant.name_en,
+        "name_ru": participant.name_ru,
+        "official_name_en": participant.official_name_en,
+        "official_name_ru": participant.official_name_ru,
+        "status_today": selectors.status_on(participant, today),
+        "memberships": list(selectors.list_memberships_of(participant)),
+        "chairmanships": [chair_out(c, today) for c in selectors.list_chairmanships(participant)],
+    }
+
+
+@router.get("/chairmanships", response=list[ChairmanshipOut], summary="The Chairmanship over time")
+def list_chairmanships(request):
+    today = clock.today()
+    return [chair_out(c, today) for c in selectors.list_chairmanships()]
+
+
+@router.get("/bodies", response=list[BodyOut], summary="The forum's bodies, with their renamings")
+def list_bodies(request):
+    today = clock.today()
+    out = []
+    for body in selectors.list_bodies():
+        names = list(body.names.all())
+        current = body.name_on(today)
+        out.append(
+            {
+                "code": body.code,
+                "kind": body.kind,
+                "name_en": current.name_en if current else body.code,
+                "name_ru": current.name_ru if current else body.code,
+                "description_en": body.description_en,
+                "description_ru": body.description_ru,
+                "founded": body.founded,
+                "names": names,
+                "source": body.source,
+                "confidence": body.confidence,
+            }
+        )
+    return out

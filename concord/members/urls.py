@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+urlpatterns = [
+    path("", views.member_list, name="list"),
+    path("<str:code>/", views.member_detail, name="detail"),
+]

@@ -1,0 +1,57 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from concord.core import clock
+from concord.core.exceptions import NotFound
+
+from . import selectors
+from .charts import timeline_chart
+from .forms import RegistryFilterForm
+from .models import Membership
+
+
+def member_list(request):
+    form = RegistryFilterForm(request.GET or None)
+    today = clock.today()
+    filters = form.cleaned_data if form.is_valid() else {}
+    day = filters.get("as_of") or today
+    sort = filters.get("sort") or "name"
+    descending = filters.get("dir") == "desc"
+    rows = selectors.list_memberships_on(
+        day, status=filters.get("status") or None, sort=sort, descending=descending
+    )
+    context = {
+        "form": form,
+        "day": day,
+        "is_today": day == today,
+        "sort": sort,
+        "descending": descending,
+        "members": [m for m in rows if m.status == Membership.Status.MEMBER],
+        "observers": [m for m in rows if m.status == Membership.Status.OBSERVER],
+        "nav_active": "members",
+    }
+    if request.htmx:
+        return render(request, "members/partials/registry.html", context)
+    points = selectors.accession_timeline()
+    context.update(timeline=points, chart=timeline_chart(points, today))
+    return render(request, "members/list.html", context)
+
+
+def member_detail(request, code: str):
+    try:
+        participant = selectors.get_participant(code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    today = clock.today()
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "participant": participant,
+            "status_today": selectors.status_on(participant, today),
+            "memberships": selectors.list_memberships_of(participant),
+            "chairmanships": selectors.list_chairmanships(participant),
+            "today": today,
+            "nav_active": "members",
+        },
+    )

@@ -1,0 +1,23 @@
+"""The site shell: navigation that shows only what works for this visitor."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from concord.accounts import permissions
+from concord.core.actors import actor_from_request
+
+
+def shell(request):
+    actor = actor_from_request(request)
+    nav = [
+        (reverse("site:home"), _("Home"), "home"),
+        (reverse("members:list"), _("Members"), "members"),
+    ]
+    if actor.user is not None:
+        nav.append((reverse("accounts:account"), _("My account"), "account"))
+    if permissions.can_manage_accounts(actor):
+        nav.append((reverse("accounts:users"), _("Accounts"), "users"))
+    if permissions.can_read_audit(actor):
+        nav.append((reverse("audit:list"), _("Audit trail"), "audit"))
+    nav.append(("/api/docs", _("API"), "api"))
+    return {"nav_items": nav, "actor": actor}

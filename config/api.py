@@ -1,0 +1,62 @@
+"""The single NinjaAPI: routers per app, authentication, and one translation of errors."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from concord.accounts.api import router as accounts_router
+from concord.audit.api import router as audit_router
+from concord.core.exceptions import DomainError
+from concord.members.api import router as members_router
+
+api = NinjaAPI(
+    title="Concord API",
+    version="1",
+    description="The REST API of Concord, the information system of the CICA forum.",
+    urls_namespace="api",
+)
+
+
+def error(request, status: int, message: str, field: str | None = None, **extra):
+    return api.create_response(request, {"detail": message, "field": field, **extra}, status=status)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request, exc: DomainError):
+    return error(request, exc.status, exc.message, exc.field)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    errors = [
+        {
+            "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
+            "message": e.get("msg", ""),
+        }
+        for e in exc.errors
+    ]
+    first = errors[0] if errors else {"field": None, "message": "Invalid input."}
+    message = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+    return error(request, 422, message, first["field"], errors=errors)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return error(
+        request, 401, "Authentication required: sign in or send 'Authorization: Bearer <token>'."
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return error(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error(request, 404, "Not found.")
+
+
+api.add_router("", members_router)
+api.add_router("", accounts_router)
+api.add_router("", audit_router)

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("concord.accounts.urls")),
+    path("audit/", include("concord.audit.urls")),
+    path("members/", include("concord.members.urls")),
+    path("", include("concord.site.urls")),
+]
