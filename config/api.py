@@ -1,6 +1,7 @@
 """The single NinjaAPI: routers per app, authentication, and one translation of errors."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -35,7 +36,7 @@ def on_validation_error(request, exc: ValidationError):
         }
         for e in exc.errors
     ]
-    first = errors[0] if errors else {"field": None, "message": "Invalid input."}
+    first = errors[0] if errors else {"field": None, "message": _("Invalid input.")}
     message = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
     return error(request, 422, message, first["field"], errors=errors)
 
@@ -43,7 +44,9 @@ def on_validation_error(request, exc: ValidationError):
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request, exc):
     return error(
-        request, 401, "Authentication required: sign in or send 'Authorization: Bearer <token>'."
+        request,
+        401,
+        _("Authentication required: sign in or send 'Authorization: Bearer <token>'."),
     )
 
 
@@ -54,7 +57,7 @@ def on_http_error(request, exc: HttpError):
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return error(request, 404, "Not found.")
+    return error(request, 404, _("Not found."))
 
 
 api.add_router("", members_router)

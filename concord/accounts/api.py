@@ -1,9 +1,10 @@
 """Who am I, my API tokens, and (for the Secretariat) the accounts of the forum."""
 
-from ninja import Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Router, Status
+from ninja.pagination import paginate
 
 from concord.core.actors import actor_from_request
+from concord.core.schemas import Pages, with_errors
 
 from . import permissions, selectors, services
 from .auth import AUTHENTICATED
@@ -12,7 +13,11 @@ from .schemas import MeOut, NewTokenOut, TokenIn, TokenOut, UserIn, UserOut, Use
 router = Router(tags=["accounts"], auth=AUTHENTICATED)
 
 
-@router.get("/me", response=MeOut, summary="The signed-in account and its rights today")
+@router.get(
+    "/me",
+    response=with_errors({200: MeOut}, 400, 401, 403, 404, 409, 422),
+    summary="The signed-in account and its rights today",
+)
 def me(request):
     actor = actor_from_request(request)
     user = actor.user
@@ -26,42 +31,70 @@ def me(request):
     }
 
 
-@router.get("/tokens", response=list[TokenOut], summary="My API tokens")
+@router.get(
+    "/tokens",
+    response=with_errors({200: list[TokenOut]}, 400, 401, 403, 404, 409, 422),
+    summary="My API tokens",
+)
 def list_tokens(request):
     return selectors.list_tokens(actor_from_request(request))
 
 
-@router.post("/tokens", response={201: NewTokenOut}, summary="Issue a token (shown once)")
+@router.post(
+    "/tokens",
+    response=with_errors({201: NewTokenOut}, 400, 401, 403, 404, 409, 422),
+    summary="Issue a token (shown once)",
+)
 def issue_token(request, payload: TokenIn):
     actor = actor_from_request(request)
     token, plaintext = services.issue_api_token(actor=actor, user=actor.user, name=payload.name)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": plaintext}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": plaintext})
 
 
-@router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="Revoke a token")
+@router.post(
+    "/tokens/{token_id}/revoke",
+    response=with_errors({200: TokenOut}, 400, 401, 403, 404, 409, 422),
+    summary="Revoke a token",
+)
 def revoke_token(request, token_id: int):
     actor = actor_from_request(request)
     return services.revoke_api_token(actor=actor, token=selectors.access_token(actor, token_id))
 
 
-@router.get("/users", response=list[UserOut], summary="Accounts (Secretariat)")
-@paginate(PageNumberPagination, page_size=50)
+@router.get(
+    "/users",
+    response=with_errors({200: list[UserOut]}, 400, 401, 403, 404, 409, 422),
+    summary="Accounts (Secretariat)",
+)
+@paginate(Pages, page_size=50)
 def list_users(request, role: str | None = None, q: str = ""):
     return selectors.list_users(actor_from_request(request), role=role, query=q)
 
 
-@router.post("/users", response={201: UserOut}, summary="Create an account (Secretariat)")
+@router.post(
+    "/users",
+    response=with_errors({201: UserOut}, 400, 401, 403, 404, 409, 422),
+    summary="Create an account (Secretariat)",
+)
 def create_user(request, payload: UserIn):
     user = services.create_user(actor=actor_from_request(request), **payload.dict())
-    return 201, user
+    return Status(201, user)
 
 
-@router.get("/users/{user_id}", response=UserOut, summary="One account (Secretariat)")
+@router.get(
+    "/users/{user_id}",
+    response=with_errors({200: UserOut}, 400, 401, 403, 404, 409, 422),
+    summary="One account (Secretariat)",
+)
 def get_user(request, user_id: int):
     return selectors.access_user(actor_from_request(request), user_id)
 
 
-@router.patch("/users/{user_id}", response=UserOut, summary="Deactivate or reactivate an account")
+@router.patch(
+    "/users/{user_id}",
+    response=with_errors({200: UserOut}, 400, 401, 403, 404, 409, 422),
+    summary="Deactivate or reactivate an account",
+)
 def update_user(request, user_id: int, payload: UserPatch):
     actor = actor_from_request(request)
     user = selectors.access_user(actor, user_id)

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.members.models import Participant
 
@@ -16,7 +17,7 @@ class TokenForm(forms.Form):
 
 class UserCreateForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
-    display_name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    display_name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     state = forms.ChoiceField(
         label=_("Acts for"),

@@ -1,6 +1,7 @@
 import datetime as dt
+from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class RightsOut(Schema):
@@ -22,7 +23,7 @@ class MeOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str
+    name: str = Field(min_length=1, max_length=100, pattern=r"\S")
 
 
 class TokenOut(Schema):
@@ -39,11 +40,11 @@ class NewTokenOut(TokenOut):
 
 
 class UserIn(Schema):
-    email: str
-    role: str
-    state: str | None = None
+    email: str = Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    role: Literal["secretariat", "chair", "coordinator", "delegate", "observer"]
+    state: str | None = Field(None, max_length=10)
     password: str | None = None
-    display_name: str = ""
+    display_name: str = Field("", max_length=150)
 
 
 class UserPatch(Schema):

@@ -1,6 +1,7 @@
 """Reads on accounts, already limited to what the actor may see."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 from concord.core.exceptions import NotFound, NotPermitted
@@ -11,7 +12,7 @@ from .models import ApiToken, User
 
 def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> QuerySet[User]:
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted("Only the Secretariat can list accounts.")
+        raise NotPermitted(_("Only the Secretariat can list accounts."))
     qs = User.objects.select_related("participant").order_by("email")
     if role:
         qs = qs.filter(role=role)
@@ -23,14 +24,14 @@ def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> Que
 def access_user(actor: Actor, user_id: int) -> User:
     user = list_users(actor).filter(pk=user_id).first()
     if user is None:
-        raise NotFound(f"No account with id {user_id}.", field="id")
+        raise NotFound(_("No account with id %(id)s.") % {"id": user_id}, field="id")
     return user
 
 
 def get_user_by_email(email: str) -> User:
     user = User.objects.select_related("participant").filter(email=email.strip().lower()).first()
     if user is None:
-        raise NotFound(f"No account for {email!r}.", field="email")
+        raise NotFound(_("No account for %(email)s.") % {"email": repr(email)}, field="email")
     return user
 
 
@@ -44,5 +45,5 @@ def access_token(actor: Actor, token_id: int) -> ApiToken:
     """One token the actor may manage; a hidden token and a missing one give the same error."""
     token = ApiToken.objects.select_related("user").filter(pk=token_id).first()
     if token is None or not permissions.can_revoke_token(actor, token):
-        raise NotFound(f"No API token with id {token_id}.", field="id")
+        raise NotFound(_("No API token with id %(id)s.") % {"id": token_id}, field="id")
     return token

@@ -7,6 +7,7 @@ from django.contrib.auth import login, logout, password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
@@ -28,26 +29,37 @@ def _participant_for(role: str, code: str | None) -> Participant | None:
     if role == Role.SECRETARIAT:
         if code:
             raise InvalidInput(
-                "A Secretariat officer acts for the Secretariat, not a state.", field="state"
+                _("A Secretariat officer acts for the Secretariat, not a state."), field="state"
             )
         return None
     if role == Role.CHAIR and not code:
         chair = registry.chairmanship_on(today)
         if chair is None:
-            raise InvalidInput("No state holds the Chairmanship today; name one.", field="state")
+            raise InvalidInput(_("No state holds the Chairmanship today; name one."), field="state")
         return chair.participant
     if not code:
-        raise InvalidInput(f"A {Role(role).label.lower()} must act for a state.", field="state")
+        raise InvalidInput(
+            _("A person in the role “%(role)s” must act for a state.") % {"role": Role(role).label},
+            field="state",
+        )
     try:
         participant = registry.get_participant(code)
     except NotFound as exc:
-        raise InvalidInput(f"Unknown state or organisation {code!r}.", field="state") from exc
+        raise InvalidInput(
+            _("Unknown state or organisation %(code)s.") % {"code": repr(code)}, field="state"
+        ) from exc
     status = registry.status_on(participant, today)
     if role == Role.OBSERVER:
         if status != Membership.Status.OBSERVER:
-            raise InvalidInput(f"{participant.name_en} is not an observer today.", field="state")
+            raise InvalidInput(
+                _("%(name)s is not an observer today.") % {"name": participant.name},
+                field="state",
+            )
     elif status != Membership.Status.MEMBER:
-        raise InvalidInput(f"{participant.name_en} is not a Member State today.", field="state")
+        raise InvalidInput(
+            _("%(name)s is not a Member State today.") % {"name": participant.name},
+            field="state",
+        )
     return participant
 
 
@@ -63,18 +75,24 @@ def create_user(
 ) -> User:
     """Register a person in a role; every role but the Secretariat acts for a participant."""
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted("Only the Secretariat can create accounts.")
+        raise NotPermitted(_("Only the Secretariat can create accounts."))
     email = (email or "").strip().lower()
     try:
         validate_email(email)
     except ValidationError as exc:
-        raise InvalidInput(f"{email!r} is not a valid e-mail address.", field="email") from exc
+        raise InvalidInput(
+            _("%(email)s is not a valid e-mail address.") % {"email": repr(email)}, field="email"
+        ) from exc
     if role not in Role.values:
         raise InvalidInput(
-            f"Unknown role {role!r}; choose one of {', '.join(Role.values)}.", field="role"
+            _("Unknown role %(role)s; choose one of %(roles)s.")
+            % {"role": repr(role), "roles": ", ".join(Role.values)},
+            field="role",
         )
     if User.objects.filter(email=email).exists():
-        raise InvalidInput(f"An account for {email} already exists.", field="email")
+        raise InvalidInput(
+            _("An account for %(email)s already exists.") % {"email": email}, field="email"
+        )
     participant = _participant_for(role, state)
     user = User(email=email, role=role, participant=participant, display_name=display_name)
     if password:
@@ -102,9 +120,9 @@ def create_user(
 @transaction.atomic(durable=True)
 def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted("Only the Secretariat can deactivate or reactivate accounts.")
+        raise NotPermitted(_("Only the Secretariat can deactivate or reactivate accounts."))
     if actor.user is not None and actor.user.pk == user.pk:
-        raise InvalidTransition("You cannot deactivate your own account.", field="active")
+        raise InvalidTransition(_("You cannot deactivate your own account."), field="active")
     if user.is_active == active:
         return user
     user.is_active = active
@@ -127,12 +145,12 @@ def _digest(plaintext: str) -> str:
 def issue_api_token(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """A new personal token for `user`; the plaintext is returned once and never stored."""
     if actor.is_system is False and (actor.user is None or actor.user.pk != user.pk):
-        raise NotPermitted("API tokens are personal: you can only issue your own.")
+        raise NotPermitted(_("API tokens are personal: you can only issue your own."))
     name = (name or "").strip()
     if not name:
-        raise InvalidInput("Give the token a name, so you can recognise it later.", field="name")
+        raise InvalidInput(_("Give the token a name, so you can recognise it later."), field="name")
     if len(name) > 100:
-        raise InvalidInput("The token name is longer than 100 characters.", field="name")
+        raise InvalidInput(_("The token name is longer than 100 characters."), field="name")
     secret = secrets.token_urlsafe(32)
     plaintext = f"{TOKEN_PREFIX}{secret}"
     token = ApiToken.objects.create(
@@ -155,9 +173,9 @@ def issue_api_token(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, s
 @transaction.atomic(durable=True)
 def revoke_api_token(*, actor: Actor, token: ApiToken) -> ApiToken:
     if not permissions.can_revoke_token(actor, token):
-        raise NotPermitted("You can only revoke your own API tokens.")
+        raise NotPermitted(_("You can only revoke your own API tokens."))
     if token.revoked_at is not None:
-        raise InvalidTransition("This token is already revoked.")
+        raise InvalidTransition(_("This token is already revoked."))
     token.revoked_at = clock.now()
     token.save(update_fields=["revoked_at"])
     record(
@@ -193,7 +211,7 @@ def change_password(*, actor: Actor, new_password: str) -> User:
     """The signed-in person changes their own password (the old one was checked by the form)."""
     user = actor.user
     if user is None:
-        raise NotPermitted("Sign in to change your password.")
+        raise NotPermitted(_("Sign in to change your password."))
     user.set_password(new_password)
     user.save(update_fields=["password"])
     record(

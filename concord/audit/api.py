@@ -1,10 +1,12 @@
+from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from concord.accounts import permissions
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import NotPermitted
+from concord.core.schemas import Pages, with_errors
 
 from . import selectors, services
 from .schemas import AuditEntryOut, ChainOut
@@ -12,8 +14,12 @@ from .schemas import AuditEntryOut, ChainOut
 router = Router(tags=["audit"], auth=AUTHENTICATED)
 
 
-@router.get("/audit", response=list[AuditEntryOut], summary="The audit trail, newest first")
-@paginate(PageNumberPagination, page_size=50)
+@router.get(
+    "/audit",
+    response=with_errors({200: list[AuditEntryOut]}, 400, 401, 403, 422),
+    summary="The audit trail, newest first",
+)
+@paginate(Pages, page_size=50)
 def list_audit(
     request, event: str | None = None, target_type: str | None = None, target_id: str | None = None
 ):
@@ -22,9 +28,13 @@ def list_audit(
     )
 
 
-@router.get("/audit/verify", response=ChainOut, summary="Check the hash chain of the audit trail")
+@router.get(
+    "/audit/verify",
+    response=with_errors({200: ChainOut}, 400, 401, 403, 422),
+    summary="Check the hash chain of the audit trail",
+)
 def verify(request):
     if not permissions.can_read_audit(actor_from_request(request)):
-        raise NotPermitted("Only the Secretariat and the Chair can read the audit trail.")
+        raise NotPermitted(_("Only the Secretariat and the Chair can read the audit trail."))
     intact, count, broken = services.verify_chain()
     return {"intact": intact, "entries": count, "first_broken_seq": broken}

@@ -1,4 +1,5 @@
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from concord.accounts import permissions
 from concord.core.actors import Actor
@@ -15,7 +16,7 @@ def list_entries(
     target_id: str | None = None,
 ) -> QuerySet[AuditEntry]:
     if not permissions.can_read_audit(actor):
-        raise NotPermitted("Only the Secretariat and the Chair can read the audit trail.")
+        raise NotPermitted(_("Only the Secretariat and the Chair can read the audit trail."))
     qs = AuditEntry.objects.select_related("actor_user").order_by("-seq")
     if event:
         qs = qs.filter(event=event)

@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Query, Router, Schema
 
 from concord.core import clock
+from concord.core.schemas import IsoDate, with_errors
 
 from . import selectors
 from .schemas import BodyOut, ChairmanshipOut, MembershipOut, StateOut
@@ -14,7 +15,7 @@ router = Router(tags=["members"])
 
 
 class MembersQuery(Schema):
-    as_of: dt.date | None = None
+    as_of: IsoDate | None = None
     status: Literal["member", "observer"] | None = None
 
 
@@ -36,7 +37,9 @@ def chair_out(chair, today: dt.date) -> dict:
 
 
 @router.get(
-    "/members", response=list[MembershipOut], summary="Who was a member or observer on a day"
+    "/members",
+    response=with_errors({200: list[MembershipOut]}, 422),
+    summary="Who was a member or observer on a day",
 )
 def list_members(request, filters: Query[MembersQuery]):
     """Members and observers on `as_of` (default: today), optionally one `status` only."""
@@ -46,7 +49,9 @@ def list_members(request, filters: Query[MembersQuery]):
 
 
 @router.get(
-    "/states/{iso2}", response=StateOut, summary="A state (or organisation) and its history"
+    "/states/{iso2}",
+    response=with_errors({200: StateOut}, 404, 422),
+    summary="A state (or organisation) and its history",
 )
 def get_state(request, iso2: str):
     participant = selectors.get_participant(iso2, field="iso2")
@@ -65,13 +70,21 @@ def get_state(request, iso2: str):
     }
 
 
-@router.get("/chairmanships", response=list[ChairmanshipOut], summary="The Chairmanship over time")
+@router.get(
+    "/chairmanships",
+    response=with_errors({200: list[ChairmanshipOut]}, 422),
+    summary="The Chairmanship over time",
+)
 def list_chairmanships(request):
     today = clock.today()
     return [chair_out(c, today) for c in selectors.list_chairmanships()]
 
 
-@router.get("/bodies", response=list[BodyOut], summary="The forum's bodies, with their renamings")
+@router.get(
+    "/bodies",
+    response=with_errors({200: list[BodyOut]}, 422),
+    summary="The forum's bodies, with their renamings",
+)
 def list_bodies(request):
     today = clock.today()
     out = []

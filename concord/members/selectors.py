@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from concord.core import clock
 from concord.core.exceptions import NotFound
@@ -65,14 +66,16 @@ def count_on(day: dt.date) -> dict[str, int]:
 def get_participant(code: str, *, field: str = "code") -> Participant:
     participant = Participant.objects.filter(code=code.upper()).first()
     if participant is None:
-        raise NotFound(f"No state or organisation with code {code!r}.", field=field)
+        raise NotFound(
+            _("No state or organisation with code %(code)s.") % {"code": repr(code)}, field=field
+        )
     return participant
 
 
 def get_state(iso2: str) -> Participant:
     participant = Participant.objects.filter(code=iso2.upper(), kind=Participant.Kind.STATE).first()
     if participant is None:
-        raise NotFound(f"No state with ISO code {iso2!r}.", field="iso2")
+        raise NotFound(_("No state with ISO code %(code)s.") % {"code": repr(iso2)}, field="iso2")
     return participant
 
 

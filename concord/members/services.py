@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
@@ -84,7 +85,7 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
     """Bring the registry in line with the reference files. Rows are never deleted, so
     memberships created later by the forum's own decisions survive a reload."""
     if not actor.is_system:
-        raise NotPermitted("Reference data is loaded by the system (concord init).")
+        raise NotPermitted(_("Reference data is loaded by the system (concord init)."))
     data = read_reference_data(data_dir)
     upsert = _Upsert()
     participants = {}

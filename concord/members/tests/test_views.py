@@ -1,0 +1,85 @@
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from concord.core import clock
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with clock.frozen_at(dt.date(2026, 11, 27)):
+        yield
+
+
+@pytest.fixture
+def web(registry):
+    return Client()
+
+
+def test_home_shows_counts_and_current_chair(web):
+    html = web.get("/").content.decode()
+    assert 'data-testid="member-count">28<' in html
+    assert 'data-testid="observer-state-count">10<' in html
+    assert "Azerbaijan" in html
+
+
+def test_members_as_of_a_past_date(web):
+    response = web.get("/members/", {"as_of": "2006-06-16"})
+    html = response.content.decode()
+    assert "17 Member States" in html
+    assert "Republic of Korea" not in html.split('data-testid="observers-table"')[0]
+
+
+def test_members_filtered_to_observers_hides_the_members_table(web):
+    html = web.get("/members/", {"status": "observer"}).content.decode()
+    assert 'data-testid="members-table"' not in html
+    assert "Turkmenistan" in html
+
+
+def test_a_bad_date_is_named_and_today_is_shown(web):
+    html = web.get("/members/", {"as_of": "16.06.2006"}).content.decode()
+    assert "Enter a date as YYYY-MM-DD." in html
+    assert "28 Member States" in html
+
+
+def test_htmx_request_gets_only_the_registry_fragment(web):
+    response = web.get("/members/", {"as_of": "2006-06-17"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "18 Member States" in html
+
+
+def test_sorting_by_accession_date_descending_puts_kuwait_first(web):
+    html = web.get(
+        "/members/", {"status": "member", "sort": "since", "dir": "desc"}
+    ).content.decode()
+    table = html.split('data-testid="members-table"')[1]
+    assert table.index("Kuwait") < table.index("Afghanistan")
+    assert 'aria-sort="descending"' in table
+
+
+def test_timeline_has_svg_and_a_table_alternative(web):
+    html = web.get("/members/").content.decode()
+    assert '<svg viewBox="0 0 720 260" role="img"' in html
+    assert "Accessions and the number of Member States" in html
+
+
+def test_state_page_shows_history_notes_and_chairmanships(web):
+    html = web.get("/members/TH/").content.decode()
+    assert "22 October 2004" in html
+    assert "China Daily" in html
+    assert "This participant has not held the Chairmanship." in html
+    html = web.get("/members/KZ/").content.decode()
+    assert html.count("<tr>") >= 3  # one membership, two chairmanships
+
+
+def test_unknown_state_page_is_404(web):
+    assert web.get("/members/XX/").status_code == 404
+
+
+def test_russian_pages_use_russian_names_and_lang(web):
+    web.cookies["django_language"] = "ru"
+    html = web.get("/members/", {"as_of": "2006-06-17"}).content.decode()
+    assert '<html lang="ru">' in html
+    assert "Республика Корея" in html

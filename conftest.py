@@ -1,0 +1,86 @@
+"""The named cast every test can call on, and the browser set-up (Debian's Chromium)."""
+
+import os
+
+import pytest
+
+from concord.core.actors import SYSTEM, actor_for
+
+# Playwright's sync API runs an event loop in the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "Consensus-2026!"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture
+def registry(db):
+    """The CICA reference data, loaded the way `concord init` loads it."""
+    from concord.members.services import load_reference_data
+
+    return load_reference_data(actor=SYSTEM)
+
+
+def _user(email, role, state=None):
+    from concord.accounts.services import create_user
+
+    return create_user(actor=SYSTEM, email=email, role=role, state=state, password=PASSWORD)
+
+
+@pytest.fixture
+def secretariat_user(registry):
+    return _user("officer@secretariat.example", "secretariat")
+
+
+@pytest.fixture
+def chair_user(registry):
+    """Azerbaijan's representative: Azerbaijan holds the Chairmanship today."""
+    return _user("chair@az.example", "chair", "AZ")
+
+
+@pytest.fixture
+def coordinator_user(registry):
+    return _user("coordinator@kz.example", "coordinator", "KZ")
+
+
+@pytest.fixture
+def delegate_user(registry):
+    return _user("delegate@in.example", "delegate", "IN")
+
+
+@pytest.fixture
+def observer_user(registry):
+    return _user("observer@jp.example", "observer", "JP")
+
+
+@pytest.fixture
+def actor_of():
+    return actor_for
+
+
+@pytest.fixture
+def audit_entries(db):
+    from concord.audit.models import AuditEntry
+
+    def entries(event=None):
+        qs = AuditEntry.objects.order_by("seq")
+        return list(qs.filter(event=event) if event else qs)
+
+    return entries
