@@ -10,13 +10,13 @@ PYTEST_ARGS ?=
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt -e .
+	$(BIN)/pip install -qq --disable-pip-version-check -r requirements.txt -e .
 	@touch $@
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install -qq --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
 install-dev: $(VENV)/.installed-dev

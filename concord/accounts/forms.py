@@ -17,7 +17,9 @@ class TokenForm(forms.Form):
 
 class UserCreateForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
-    display_name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=150, required=False)
+    display_name = forms.CharField(
+        label=pgettext_lazy("person", "Name"), max_length=150, required=False
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     state = forms.ChoiceField(
         label=_("Acts for"),

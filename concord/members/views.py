@@ -55,3 +55,20 @@ def member_detail(request, code: str):
             "nav_active": "members",
         },
     )
+
+
+def structure(request):
+    """The forum's bodies (with their renamings) and the Chairmanship over time."""
+    today = clock.today()
+    bodies = [(body, body.name_on(today)) for body in selectors.list_bodies()]
+    return render(
+        request,
+        "members/structure.html",
+        {
+            "bodies": bodies,
+            "chairmanships": selectors.list_chairmanships(),
+            "current_chair": selectors.chairmanship_on(today),
+            "today": today,
+            "nav_active": "structure",
+        },
+    )

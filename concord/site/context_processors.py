@@ -12,6 +12,7 @@ def shell(request):
     nav = [
         (reverse("site:home"), _("Home"), "home"),
         (reverse("members:list"), _("Members"), "members"),
+        (reverse("members:structure"), _("Structure"), "structure"),
     ]
     if actor.user is not None:
         nav.append((reverse("accounts:account"), _("My account"), "account"))

@@ -55,7 +55,17 @@ def test_skip_link_moves_focus_to_the_content(site, page):
     expect(page.locator("main")).to_be_focused()
 
 
-@pytest.mark.parametrize("path", ["/", "/members/", "/members/?as_of=2006-06-16", "/members/TH/", "/accounts/login/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/members/",
+        "/members/?as_of=2006-06-16",
+        "/members/TH/",
+        "/members/structure/",
+        "/accounts/login/",
+    ],
+)
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_no_serious_accessibility_violations(site, page, axe_violations, path, language):
     page.context.add_cookies([{"name": "django_language", "value": language, "url": site}])

@@ -21,9 +21,13 @@ def test_compiled_catalogue_is_up_to_date():
     for entry in polib.pofile(str(PO)).translated_entries():
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgid_plural:
-            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 5) == entry.msgstr_plural[2], key
+            assert (
+                compiled.ngettext(entry.msgid, entry.msgid_plural, 5) == entry.msgstr_plural[2]
+            ), key
         else:
-            assert compiled._catalog.get(key) == entry.msgstr, f"{key!r}: run concord compilemessages"
+            assert compiled._catalog.get(key) == entry.msgstr, (
+                f"{key!r}: run concord compilemessages"
+            )
 
 
 def test_domain_errors_speak_russian(registry):

@@ -83,3 +83,12 @@ def test_russian_pages_use_russian_names_and_lang(web):
     html = web.get("/members/", {"as_of": "2006-06-17"}).content.decode()
     assert '<html lang="ru">' in html
     assert "Республика Корея" in html
+
+
+def test_structure_page_lists_chairs_and_renamed_bodies(web):
+    html = web.get("/members/structure/").content.decode()
+    assert "Council of Heads of State or Government" in html
+    assert "Meeting of Heads of State or Government (Summit)" in html  # the name before 2022
+    chairs = html.split('data-testid="chairmanships"')[1].split("</table>")[0]
+    assert chairs.count("<tr") == 7  # header + six terms
+    assert 'aria-current="true"' in chairs and "Azerbaijan" in chairs
