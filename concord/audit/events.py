@@ -15,3 +15,5 @@ class AuditEvent(models.TextChoices):
     PASSWORD_RESET = "accounts.password_reset", _("Password reset by e-mail link")
     TOKEN_ISSUED = "accounts.token_issued", _("API token issued")
     TOKEN_REVOKED = "accounts.token_revoked", _("API token revoked")
+    DOCUMENTS_REGISTERED = "documents.registered", _("Documents registered")
+    DOCUMENT_IMPORTED = "documents.imported", _("Document text imported")

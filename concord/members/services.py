@@ -12,6 +12,7 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import NotPermitted
+from concord.core.upsert import Upsert
 
 from .models import Body, BodyName, Chairmanship, Membership, Participant
 
@@ -34,33 +35,6 @@ def _as_date(value) -> dt.date | None:
     if value in (None, ""):
         return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-class _Upsert:
-    """Create or update rows by natural key; count what changed so a re-run can say "nothing"."""
-
-    def __init__(self):
-        self.created: dict[str, int] = {}
-        self.updated: dict[str, int] = {}
-
-    def __call__(self, model, lookup: dict, values: dict):
-        obj = model.objects.filter(**lookup).first()
-        label = model._meta.model_name
-        if obj is None:
-            obj = model.objects.create(**lookup, **values)
-            self.created[label] = self.created.get(label, 0) + 1
-            return obj
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        if changed:
-            for name in changed:
-                setattr(obj, name, values[name])
-            obj.save(update_fields=changed)
-            self.updated[label] = self.updated.get(label, 0) + 1
-        return obj
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
 
 
 def _sourced(row: dict) -> dict:
@@ -87,7 +61,7 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
     if not actor.is_system:
         raise NotPermitted(_("Reference data is loaded by the system (concord init)."))
     data = read_reference_data(data_dir)
-    upsert = _Upsert()
+    upsert = Upsert()
     participants = {}
     for kind, key in (
         (Participant.Kind.STATE, "states"),
