@@ -190,7 +190,8 @@ class BodyName(models.Model):
     until = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["body", "since"]
+        # The first name has no start date; it must come first on PostgreSQL too.
+        ordering = ["body", F("since").asc(nulls_first=True)]
         constraints = [
             models.UniqueConstraint(fields=["body", "since"], name="body_name_unique_start"),
         ]
