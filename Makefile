@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
-.PHONY: install install-dev run init test lint pytest browser-deps clean
+.PHONY: install install-dev run init test lint pytest browser-deps bench clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -44,6 +44,15 @@ pytest: install-dev
 	exit $$rc
 
 test: install-dev browser-deps lint pytest
+
+$(VENV)/.installed-bench: $(VENV)/.installed-dev requirements-bench.txt
+	$(BIN)/pip install -qq --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+# Figures and the commands that produce them are in BENCHMARKS.md; not part of `make test`.
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/import_speed.py
+	$(BIN)/python bench/search_latency.py --paragraphs 100000 --database sqlite
 
 clean:
 	rm -rf $(VENV) node_modules var

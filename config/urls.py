@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from concord.documents import views as document_views
 from config.api import api
 
 urlpatterns = [
@@ -8,5 +9,7 @@ urlpatterns = [
     path("accounts/", include("concord.accounts.urls")),
     path("audit/", include("concord.audit.urls")),
     path("members/", include("concord.members.urls")),
+    path("documents/", include("concord.documents.urls")),
+    path("search", document_views.search_page, name="search"),
     path("", include("concord.site.urls")),
 ]

@@ -9,7 +9,8 @@ from .events import AuditEvent
 class AuditEntry(models.Model):
     seq = models.PositiveBigIntegerField(unique=True)
     occurred_at = models.DateTimeField(db_index=True)
-    event = models.CharField(max_length=64, choices=AuditEvent, db_index=True)
+    # No `choices`: every new event code would otherwise need a migration; AuditEvent labels it.
+    event = models.CharField(max_length=64, db_index=True)
     actor_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -34,6 +35,10 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.event}"
+
+    @property
+    def event_label(self) -> str:
+        return AuditEvent(self.event).label if self.event in AuditEvent.values else self.event
 
 
 class ChainHead(models.Model):

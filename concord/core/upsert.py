@@ -26,3 +26,14 @@ class Upsert:
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated)
+
+    @property
+    def summary(self) -> dict:
+        return {"created": self.created, "updated": self.updated}
+
+
+def describe(summary: dict) -> str:
+    """ "45 participant created, 1 body updated", or "nothing changed"."""
+    parts = [f"{n} {k} created" for k, n in summary["created"].items()]
+    parts += [f"{n} {k} updated" for k, n in summary["updated"].items()]
+    return ", ".join(parts) or "nothing changed"

@@ -12,7 +12,7 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import NotPermitted
-from concord.core.upsert import Upsert
+from concord.core.upsert import Upsert, describe
 
 from .models import Body, BodyName, Chairmanship, Membership, Participant
 
@@ -122,14 +122,12 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
                     "until": _as_date(name.get("until")),
                 },
             )
-    summary = {"created": upsert.created, "updated": upsert.updated}
+    summary = upsert.summary
     if upsert.changed:
         record(
             actor=actor,
             event=AuditEvent.REFERENCE_DATA_LOADED,
-            summary="Reference data loaded: "
-            + ", ".join(f"{n} {k} created" for k, n in upsert.created.items())
-            + "".join(f", {n} {k} updated" for k, n in upsert.updated.items()),
+            summary="Reference data loaded: " + describe(summary),
             data={**summary, "fingerprint": reference_fingerprint(data_dir)},
         )
     return summary

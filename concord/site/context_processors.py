@@ -13,6 +13,8 @@ def shell(request):
         (reverse("site:home"), _("Home"), "home"),
         (reverse("members:list"), _("Members"), "members"),
         (reverse("members:structure"), _("Structure"), "structure"),
+        (reverse("documents:list"), _("Documents"), "documents"),
+        (reverse("search"), _("Search"), "search"),
     ]
     if actor.user is not None:
         nav.append((reverse("accounts:account"), _("My account"), "account"))

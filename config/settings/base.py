@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "concord.audit",
     "concord.members",
     "concord.accounts",
+    "concord.documents",
     "concord.site",
 ]
 

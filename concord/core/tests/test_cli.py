@@ -47,7 +47,11 @@ def throwaway(tmp_path) -> dict:
 def test_init_is_idempotent_on_a_fresh_database(throwaway):
     first = run("init", env=throwaway).stdout
     assert "45 participant created" in first
-    assert "already up to date, nothing changed" in run("init", env=throwaway).stdout
+    assert "Seed text almaty-declaration-2006: imported." in first
+    again = run("init", env=throwaway).stdout
+    assert "Reference data: nothing changed." in again
+    assert "Registered documents: nothing changed." in again
+    assert "Seed text almaty-declaration-2006: unchanged." in again
 
 
 def test_createuser_prints_the_token_last(registry):

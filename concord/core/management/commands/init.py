@@ -2,6 +2,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from concord.core.actors import SYSTEM
+from concord.core.upsert import describe
+from concord.documents.services import load_seed_documents, register_documents
 from concord.members.services import load_reference_data
 
 
@@ -11,10 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database migrated.")
-        summary = load_reference_data(actor=SYSTEM)
-        if summary["created"] or summary["updated"]:
-            parts = [f"{n} {k} created" for k, n in summary["created"].items()]
-            parts += [f"{n} {k} updated" for k, n in summary["updated"].items()]
-            self.stdout.write("Reference data: " + ", ".join(parts) + ".")
-        else:
-            self.stdout.write("Reference data: already up to date, nothing changed.")
+        self.stdout.write(f"Reference data: {describe(load_reference_data(actor=SYSTEM))}.")
+        self.stdout.write(f"Registered documents: {describe(register_documents(actor=SYSTEM))}.")
+        for outcome in load_seed_documents(actor=SYSTEM):
+            self.stdout.write(f"Seed text {outcome.document.slug}: {outcome.status}.")

@@ -1,0 +1,168 @@
+"""Documents: the registry, each text as structure, imports and exports."""
+
+from typing import Literal
+
+from django.http import HttpResponse
+from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
+from ninja.pagination import paginate
+
+from concord.accounts.auth import AUTHENTICATED
+from concord.core.actors import actor_from_request
+from concord.core.schemas import Pages, with_errors
+
+from . import exports, search, selectors, services
+from .schemas import DocumentItemOut, ImportOut, SearchOut
+
+router = Router(tags=["documents"])
+
+
+class SearchQuery(Schema):
+    q: str = Field(..., min_length=1, max_length=200)
+    lang: Literal["en", "ru"] | None = None
+    type: str | None = None
+    year: int | None = Field(None, ge=1900, le=2200)
+    page: int = Field(1, ge=1, le=10_000)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+def item_out(document) -> dict:
+    languages = selectors.languages_of(document)
+    return {
+        "slug": document.slug,
+        "symbol": document.symbol,
+        "type": document.doc_type,
+        "status": document.status,
+        "title": document.title,
+        "title_en": document.title_en,
+        "title_ru": document.title_ru,
+        "adopted_on": document.adopted_on,
+        "place": document.place,
+        "body": document.body.code if document.body_id else None,
+        "meeting": document.meeting,
+        "languages": languages,
+        "text_held": bool(languages),
+    }
+
+
+@router.get(
+    "/documents", response=with_errors({200: list[DocumentItemOut]}, 422), summary="Documents"
+)
+@paginate(Pages, page_size=50)
+def list_documents(
+    request,
+    type: str | None = None,
+    year: int | None = None,
+    body: str | None = None,
+    language: Literal["en", "ru"] | None = None,
+    sort: Literal["date", "-date", "title", "-title", "type"] = "-date",
+):
+    documents = selectors.list_documents(
+        actor_from_request(request),
+        doc_type=type,
+        year=year,
+        body=body,
+        language=language,
+        sort=sort,
+    )
+    return [item_out(d) for d in documents]
+
+
+@router.get(
+    "/search", response=with_errors({200: SearchOut}, 422), summary="Full-text search of paragraphs"
+)
+def search_paragraphs(request, filters: Query[SearchQuery]):
+    """Ranked units of every held text in which all the words occur, with highlighted snippets
+    (`<mark>`) and a link to the paragraph."""
+    f = filters
+    result = search.search_units(
+        actor_from_request(request),
+        f.q,
+        language=f.lang,
+        doc_type=f.type,
+        year=f.year,
+        page=f.page,
+        page_size=f.page_size,
+    )
+    return {
+        "query": f.q,
+        "count": result.shown_total,
+        "more": result.more,
+        "page": result.page,
+        "pages": result.pages,
+        "items": [
+            {
+                "unit": hit.uid,
+                "kind": hit.kind,
+                "snippet": str(hit.snippet),
+                "document": hit.slug,
+                "title": hit.title,
+                "type": hit.doc_type,
+                "adopted_on": hit.adopted_on,
+                "language": hit.language,
+                "url": search.hit_url(hit),
+                "rank": hit.rank,
+            }
+            for hit in result.hits
+        ],
+    }
+
+
+@router.post(
+    "/documents/import",
+    response=with_errors({200: ImportOut, 201: ImportOut}, 400, 401, 403, 409, 422),
+    auth=AUTHENTICATED,
+    summary="Import a document text (Secretariat)",
+)
+def import_document(
+    request,
+    file: File[UploadedFile],
+    type: Form[str | None] = None,
+    language: Form[Literal["en", "ru"] | None] = None,
+    slug: Form[str | None] = None,
+    dry_run: Form[bool] = False,
+):
+    outcome = services.import_document(
+        actor=actor_from_request(request),
+        raw=file.read(),
+        doc_type=type or None,
+        language=language,
+        slug=slug or None,
+        dry_run=dry_run,
+    )
+    body = {
+        "status": outcome.status,
+        "slug": outcome.document.slug if outcome.document else None,
+        "language": outcome.parsed.language,
+        "title": outcome.parsed.title,
+        "paragraphs": len(outcome.parsed.paragraphs),
+        "warnings": outcome.warnings,
+        "structure": outcome.parsed.to_dict() if dry_run else None,
+    }
+    return (201 if outcome.status == "imported" else 200), body
+
+
+@router.get(
+    "/documents/{slug}",
+    response=with_errors({200: dict}, 404, 422),
+    summary="A document's structure",
+)
+def get_document(request, slug: str, lang: Literal["en", "ru"] = "en"):
+    document = selectors.access_document(actor_from_request(request), slug)
+    return exports.as_json(document, selectors.require_text(document, lang))
+
+
+@router.get(
+    "/documents/{slug}/export/{fmt}",
+    response=with_errors({200: str}, 404, 422),
+    summary="Export as Akoma Ntoso, JSON, plain text or HTML",
+)
+def export_document(
+    request, slug: str, fmt: Literal["akn", "json", "txt", "html"], lang: Literal["en", "ru"] = "en"
+):
+    document = selectors.access_document(actor_from_request(request), slug)
+    content, content_type, extension = exports.export(
+        document, selectors.require_text(document, lang), fmt
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{document.slug}-{lang}.{extension}"'
+    return response

@@ -1,0 +1,47 @@
+"""A held text in each export format: JSON (the API's structure), plain text, HTML, Akoma Ntoso."""
+
+import json
+
+from django.template.loader import render_to_string
+
+from . import parsing, reading
+from .akn import to_akn
+from .models import Document, Text
+
+
+def as_json(document: Document, text: Text) -> dict:
+    return {
+        "slug": document.slug,
+        "symbol": document.symbol,
+        "type": document.doc_type,
+        "status": document.status,
+        "body": document.body.code if document.body_id else None,
+        "meeting": document.meeting,
+        "version": text.version.number,
+        **text.structure,
+        "title": text.structure.get("title") or document.title,
+        "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,
+        "place": document.place or text.structure.get("place"),
+        "language": text.language,
+    }
+
+
+def as_text(text: Text) -> str:
+    """Plain text that imports back to the identical structure."""
+    return parsing.render_text(parsing.parse(text.source_text, language=text.language))
+
+
+def export(document: Document, text: Text, fmt: str) -> tuple[bytes | str, str, str]:
+    """(content, content type, file extension)."""
+    if fmt == "akn":
+        return to_akn(document, text), "application/akn+xml", "xml"
+    if fmt == "txt":
+        return as_text(text), "text/plain; charset=utf-8", "txt"
+    if fmt == "html":
+        html = render_to_string(
+            "documents/export.html",
+            {"document": document, "text": text, **reading.context(text.structure)},
+        )
+        return html, "text/html; charset=utf-8", "html"
+    body = json.dumps(as_json(document, text), ensure_ascii=False, indent=2)
+    return body, "application/json", "json"

@@ -1,0 +1,90 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DocumentType
+
+
+class DocumentFilterForm(forms.Form):
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    body = forms.ChoiceField(label=_("Adopted by"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Any")), ("en", _("English")), ("ru", _("Russian"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-date", _("Newest first")),
+            ("date", _("Oldest first")),
+            ("title", _("Title")),
+            ("type", _("Type")),
+        ],
+    )
+
+    def __init__(self, *args, years=(), bodies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("All types")), *DocumentType.choices]
+        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
+        if "body" in self.fields:
+            self.fields["body"].choices = [("", _("Any body")), *bodies]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        return (
+            [single(d, initial) for d in data]
+            if isinstance(data, list | tuple)
+            else [single(data, initial)]
+        )
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(
+        allow_empty_file=True,  # the importer itself names an empty file in its summary
+        label=_("Text files"),
+        help_text=_("Plain text or light Markdown; UTF-8 or Windows-1251."),
+    )
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Detect")), ("en", _("English")), ("ru", _("Russian"))],
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run: show what would be imported, change nothing"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("Detect from the title")), *DocumentType.choices]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Words to find"), max_length=200, required=False)
+    lang = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Any")), ("en", _("English")), ("ru", _("Russian"))],
+    )
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("All types")), *DocumentType.choices]
+        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]

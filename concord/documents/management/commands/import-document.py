@@ -1,0 +1,131 @@
+"""concord import-document PATH...: import texts (files or folders), one transaction each."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import Progress
+
+from concord.core.actors import SYSTEM
+from concord.core.exceptions import DomainError
+from concord.documents.models import DocumentType
+from concord.documents.services import import_document
+
+SUFFIXES = {".txt", ".md", ".text"}
+
+
+def expand(paths: list[str]) -> list[Path]:
+    files = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise CommandError(f"{raw}: no such file or folder")
+    return files
+
+
+def tree(parsed) -> str:
+    """The parsed structure as an indented outline, for --dry-run."""
+    lines = [f"title: {parsed.title}", f"language: {parsed.language}"]
+    lines += [f"adopted: {parsed.adopted_on or '?'} {parsed.place or ''}".rstrip()]
+    if parsed.enacting:
+        lines.append(f"enacting: {parsed.enacting[:70]}")
+    lines += [f"  {c.id}  [{c.lead}] {c.text[:60]}" for c in parsed.preamble]
+    if parsed.formula:
+        lines.append(f"formula: {parsed.formula}")
+    numbers = {p.number: p for p in parsed.paragraphs}
+    sections = parsed.sections or []
+    for section in sections:
+        lines.append(
+            f"section {section.number}" + (f": {section.heading}" if section.heading else "")
+        )
+        for n in section.paragraphs:
+            p = numbers[n]
+            lines.append(
+                f"    {p.id}  {len(p.blocks)} block(s), {len(p.subparagraphs)} sub-paragraph(s)"
+            )
+    if not sections:
+        lines += [f"    {p.id}  {len(p.blocks)} block(s)" for p in parsed.paragraphs]
+    lines += [f"annex {a.id}: {len(a.paragraphs)} paragraph(s)" for a in parsed.annexes]
+    if parsed.closing:
+        lines.append(f"closing: {parsed.closing}")
+    lines += [f"warning: line {w.line}: {w.message}" for w in parsed.warnings]
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = "Import document texts (files or folders); --dry-run prints the parsed tree only."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+")
+        parser.add_argument("--type", choices=DocumentType.values)
+        parser.add_argument("--language", choices=["en", "ru"])
+        parser.add_argument("--slug", help="attach the text to this registered document")
+        parser.add_argument(
+            "--adopt", action="store_true", help="mark the document adopted and freeze it"
+        )
+        parser.add_argument("--dry-run", action="store_true")
+        parser.add_argument(
+            "--json",
+            dest="as_json",
+            action="store_true",
+            help="with --dry-run: print the structure as JSON",
+        )
+
+    def handle(self, *args, paths, type, language, slug, adopt, dry_run, as_json, **options):
+        files = expand(paths)
+        if slug and len(files) > 1:
+            raise CommandError("--slug names one document: give one file")
+        counts = {"imported": 0, "unchanged": 0, "would import": 0, "refused": 0}
+        refused, dumps = [], []
+        console = Console(file=self.stderr._out, stderr=True)
+        with Progress(console=console, transient=True, disable=len(files) < 2) as progress:
+            task = progress.add_task("Importing", total=len(files))
+            for path in files:
+                try:
+                    outcome = import_document(
+                        actor=SYSTEM,
+                        raw=path.read_bytes(),
+                        doc_type=type,
+                        language=language,
+                        slug=slug,
+                        adopt=adopt,
+                        dry_run=dry_run,
+                    )
+                except DomainError as exc:
+                    counts["refused"] += 1
+                    refused.append(f"{path}: {exc.message}")
+                else:
+                    counts[outcome.status] += 1
+                    if dry_run:
+                        dumps.append(
+                            outcome.parsed.to_dict()
+                            if as_json
+                            else f"== {path}\n{tree(outcome.parsed)}"
+                        )
+                    else:
+                        self.stdout.write(f"{outcome.status}: {path} -> {outcome.document.slug}")
+                progress.advance(task)
+        self._report(dumps, as_json, refused, counts)
+        if counts["refused"] and not (
+            counts["imported"] or counts["unchanged"] or counts["would import"]
+        ):
+            raise CommandError("nothing imported")
+
+    def _report(self, dumps, as_json, refused, counts):
+        if as_json:
+            payload = dumps[0] if len(dumps) == 1 else dumps
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            for dump in dumps:
+                self.stdout.write(dump)
+        for line in refused:
+            self.stderr.write(f"refused: {line}")
+        summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+        (self.stderr if as_json else self.stdout).write(f"Summary: {summary or 'no files'}.")

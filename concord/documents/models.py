@@ -1,0 +1,145 @@
+"""Official documents held as structure: Document -> Version -> Text per language -> Units."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from concord.core.i18n import localized
+from concord.core.models import TimeStampedModel
+from concord.members.models import Body
+
+
+class DocumentType(models.TextChoices):
+    DECLARATION = "declaration", _("Declaration")
+    ACT = "act", _("Act")
+    STATEMENT = "statement", _("Statement")
+    DECISION = "decision", _("Decision")
+    RESOLUTION = "resolution", _("Resolution")
+    CATALOGUE = "catalogue", _("Catalogue")
+    REPORT = "report", _("Report")
+    COMMUNIQUE = "communique", _("Communiqué")
+    RULES_OF_PROCEDURE = "rules_of_procedure", _("Rules of procedure")
+    AGREEMENT = "agreement", _("Agreement")
+    CONCEPT_PAPER = "concept_paper", _("Concept paper")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    CHARTER = "charter", _("Charter")
+    OTHER = "other", _("Other")
+
+
+class Document(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        CIRCULATED = "circulated", _("Circulated")
+        ADOPTED = "adopted", _("Adopted")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    slug = models.SlugField(max_length=120, unique=True)
+    symbol = models.CharField(max_length=60, blank=True)
+    doc_type = models.CharField(max_length=24, choices=DocumentType)
+    status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT)
+    title_en = models.CharField(max_length=400)
+    title_ru = models.CharField(max_length=400, blank=True)
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    meeting = models.CharField(max_length=200, blank=True, help_text="e.g. 2nd Summit")
+    place = models.CharField(max_length=120, blank=True)
+    adopted_on = models.DateField(null=True, blank=True)
+    external = models.BooleanField(
+        default=False, help_text="not a document of the forum (UN Charter)"
+    )
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="names by which texts mention it"
+    )
+    source = models.TextField(blank=True)
+    note_en = models.TextField(blank=True)
+    note_ru = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-adopted_on", "slug"]
+        indexes = [models.Index(fields=["doc_type", "adopted_on"])]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def note(self) -> str:
+        return localized(self, "note")
+
+
+class Version(models.Model):
+    """Numbered and immutable once frozen; an adopted document has one frozen version."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    frozen = models.BooleanField(default=False)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="version_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.slug} v{self.number}"
+
+
+class Text(models.Model):
+    """One language version of a Version: the parsed structure and the source it came from."""
+
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="texts")
+    language = models.CharField(max_length=8)
+    title = models.CharField(max_length=400)
+    structure = models.JSONField()
+    source_text = models.TextField()
+    content_hash = models.CharField(max_length=64, db_index=True)
+    imported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["version", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "language"], name="text_unique_language")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} [{self.language}]"
+
+
+class Unit(models.Model):
+    """An addressable unit of a Text (pre-3, op-8, op-8-2, op-13-a), its id shared by languages."""
+
+    text = models.ForeignKey(Text, on_delete=models.PROTECT, related_name="units")
+    uid = models.CharField(max_length=40)
+    kind = models.CharField(max_length=16)
+    number = models.CharField(max_length=16, blank=True)
+    ordinal = models.PositiveIntegerField()
+    content = models.TextField()
+    # Maintained by a database trigger on PostgreSQL; SQLite indexes `content` in FTS5 instead.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["text", "ordinal"]
+        constraints = [models.UniqueConstraint(fields=["text", "uid"], name="unit_unique_uid")]
+
+    def __str__(self) -> str:
+        return self.uid
+
+
+class Reference(models.Model):
+    """A mention in a unit ("the Almaty Act") linked to the registered document it names."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="references")
+    target = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="cited_by")
+    phrase = models.CharField(max_length=200)
+    start = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["unit", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.unit.uid} -> {self.target.slug}"

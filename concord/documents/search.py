@@ -1,0 +1,216 @@
+"""Full-text search over the units of every held text: SQLite FTS5 in the embedded default,
+PostgreSQL full-text search (with Russian and English stemming) in production."""
+
+import html
+import re
+from dataclasses import dataclass
+
+import snowballstemmer
+from django.db import connection
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from concord.core.actors import Actor
+
+from .selectors import PUBLISHED, sees_unpublished
+
+WORD = re.compile(r"\w+", re.UNICODE)
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+LATIN = re.compile("[A-Za-z]")
+RUSSIAN_STEMMER = snowballstemmer.stemmer("russian")
+START, STOP = (
+    "\x02",
+    "\x03",
+)  # snippet markers no text contains; escaped text gets <mark> around them
+SEARCHABLE = (
+    "preamble", "paragraph", "block", "subparagraph", "enacting", "formula", "closing",
+    "unclassified", "section", "subheading", "annex", "title",
+)  # fmt: skip
+PG_CONFIG = {"en": "english", "ru": "russian"}
+# Counting every match of a common word costs as much as the search itself; past this many the
+# answer says "more than" (and pagination stops there).
+COUNT_CAP = 1000
+CAPPED = f"LIMIT {COUNT_CAP + 1}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    uid: str
+    kind: str
+    snippet: SafeString
+    slug: str
+    title: str
+    doc_type: str
+    adopted_on: object
+    language: str
+    rank: float
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[Hit]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def more(self) -> bool:
+        """True when there are more matches than were counted (see COUNT_CAP)."""
+        return self.total > COUNT_CAP
+
+    @property
+    def shown_total(self) -> int:
+        return min(self.total, COUNT_CAP)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.shown_total // self.page_size))
+
+
+def terms(query: str) -> list[str]:
+    return WORD.findall(query)[:12]
+
+
+def highlight(snippet: str) -> SafeString:
+    escaped = html.escape(snippet)
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def _filters(actor: Actor, language, doc_type, year) -> tuple[str, list]:
+    where, params = [f"u.kind IN ({', '.join(['%s'] * len(SEARCHABLE))})"], list(SEARCHABLE)
+    if not sees_unpublished(actor):
+        where.append("d.status IN (%s, %s)")
+        params += list(PUBLISHED)
+    if language:
+        where.append("t.language = %s")
+        params.append(language)
+    if doc_type:
+        where.append("d.doc_type = %s")
+        params.append(doc_type)
+    if year:
+        where.append("d.adopted_on >= %s AND d.adopted_on < %s")
+        params += [f"{int(year):04d}-01-01", f"{int(year) + 1:04d}-01-01"]
+    return " AND ".join(where), params
+
+
+JOINS = """
+    JOIN documents_text t ON t.id = u.text_id
+    JOIN documents_version v ON v.id = t.version_id
+    JOIN documents_document d ON d.id = v.document_id
+"""
+COLUMNS = "u.uid, u.kind, d.slug, d.title_en, d.title_ru, d.doc_type, d.adopted_on, t.language"
+OUTER_COLUMNS = ", ".join(column.split(".")[1] for column in COLUMNS.split(", "))
+LANGUAGE_CONFIG = "CASE language WHEN 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END"
+
+
+def fts5_match(query_terms: list[str]) -> str:
+    """Every word, as a prefix of its stem: FTS5's porter tokenizer stems English in the index,
+    but knows no Russian, so a Russian word is cut to its Snowball stem and matched as a prefix
+    ("терроризма" finds "терроризм" and "терроризмом")."""
+    parts = []
+    for term in query_terms:
+        if CYRILLIC.search(term):
+            term = RUSSIAN_STEMMER.stemWord(term.lower())
+        parts.append(f'"{term}"*' if len(term) >= 4 else f'"{term}"')
+    return " ".join(parts)
+
+
+def _sqlite(query_terms, where, params, limit, offset):
+    match = fts5_match(query_terms)
+    # FTS5 ranks its matches first (ORDER BY rank is its fast path); the joins then only filter,
+    # and snippets are cut for the one page of results.
+    ranked = (
+        "SELECT rowid AS id, rank FROM documents_unit_fts "
+        "WHERE documents_unit_fts MATCH %s ORDER BY rank"
+    )
+    base = f"FROM ({ranked}) AS r JOIN documents_unit u ON u.id = r.id {JOINS} WHERE {where}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} {CAPPED})", [match, *params])
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT u.id, {COLUMNS}, r.rank {base} LIMIT %s OFFSET %s",
+            [match, *params, limit, offset],
+        )
+        page = cursor.fetchall()
+        ids = [row[0] for row in page]
+        snippets = {}
+        if ids:
+            cursor.execute(
+                f"SELECT rowid, snippet(documents_unit_fts, 0, '{START}', '{STOP}', '…', 24) "
+                f"FROM documents_unit_fts WHERE documents_unit_fts MATCH %s "
+                f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
+                [match, *ids],
+            )
+            snippets = dict(cursor.fetchall())
+    rows = [(*row[1:9], -row[9], snippets.get(row[0], "")) for row in page]
+    return rows, total
+
+
+def _postgres(query_terms, language, where, params, limit, offset):
+    text = " ".join(query_terms)
+    if language in PG_CONFIG:
+        configs = [PG_CONFIG[language]]
+    elif CYRILLIC.search(text) and LATIN.search(text):
+        configs = list(PG_CONFIG.values())
+    else:  # one script, one stemmer: an OR of two identical queries defeats the GIN index
+        configs = [PG_CONFIG["ru" if CYRILLIC.search(text) else "en"]]
+    tsquery = " || ".join(f"websearch_to_tsquery('{c}', %s)" for c in configs)
+    qparams = [text] * len(configs)
+    base = f"FROM documents_unit u {JOINS} WHERE u.search_vector @@ ({tsquery}) AND {where}"
+    options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {base} {CAPPED}) AS capped", [*qparams, *params]
+        )
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"""SELECT {OUTER_COLUMNS}, rank,
+                       ts_headline({LANGUAGE_CONFIG}, content, ({tsquery}), %s)
+                FROM (SELECT {COLUMNS}, u.content, ts_rank(u.search_vector, ({tsquery})) AS rank
+                      {base} ORDER BY rank DESC, u.id LIMIT %s OFFSET %s) AS page
+                ORDER BY rank DESC""",
+            [*qparams, options, *qparams, *qparams, *params, limit, offset],
+        )
+        rows = cursor.fetchall()
+    return rows, total
+
+
+def search_units(
+    actor: Actor,
+    query: str,
+    *,
+    language: str | None = None,
+    doc_type: str | None = None,
+    year: int | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchPage:
+    """Ranked paragraphs (and clauses) matching every word of `query`, best first."""
+    query_terms = terms(query)
+    if not query_terms:
+        return SearchPage([], 0, page, page_size)
+    where, params = _filters(actor, language, doc_type, year)
+    offset = (page - 1) * page_size
+    if connection.vendor == "postgresql":
+        rows, total = _postgres(query_terms, language, where, params, page_size, offset)
+    else:
+        rows, total = _sqlite(query_terms, where, params, page_size, offset)
+    hits = [
+        Hit(
+            uid=uid,
+            kind=kind,
+            slug=slug,
+            title=(title_ru if lang == "ru" and title_ru else title_en),
+            doc_type=doc_type_,
+            adopted_on=adopted_on,
+            language=lang,
+            rank=float(rank),
+            snippet=highlight(snippet),
+        )
+        for uid, kind, slug, title_en, title_ru, doc_type_, adopted_on, lang, rank, snippet in rows
+    ]
+    return SearchPage(hits, total, page, page_size)
+
+
+def hit_url(hit: Hit) -> str:
+    return reverse("documents:detail", args=[hit.slug]) + f"?lang={hit.language}#{hit.uid}"

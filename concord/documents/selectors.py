@@ -1,0 +1,108 @@
+"""Reads on documents, limited to what the actor may see."""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from concord.accounts import permissions as rights
+from concord.core import clock
+from concord.core.actors import Actor
+from concord.core.exceptions import NotFound
+from concord.members.models import Body
+
+from .models import Document, Text
+
+PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
+SORTS = {
+    "date": ("adopted_on", "slug"),
+    "-date": ("-adopted_on", "slug"),
+    "title": ("title_en", "slug"),
+    "-title": ("-title_en", "slug"),
+    "type": ("doc_type", "-adopted_on"),
+}
+
+
+def sees_unpublished(actor: Actor) -> bool:
+    return (
+        rights.is_secretariat(actor)
+        or rights.has_chair_rights(actor)
+        or rights.has_member_rights(actor)
+    )
+
+
+def visible_documents(actor: Actor) -> QuerySet[Document]:
+    qs = Document.objects.all()
+    if not sees_unpublished(actor):
+        qs = qs.filter(status__in=PUBLISHED)
+    return qs
+
+
+def list_documents(
+    actor: Actor,
+    *,
+    doc_type: str | None = None,
+    year: int | None = None,
+    body: str | None = None,
+    language: str | None = None,
+    sort: str = "-date",
+) -> QuerySet[Document]:
+    qs = visible_documents(actor).select_related("body").prefetch_related("versions__texts")
+    if doc_type:
+        qs = qs.filter(doc_type=doc_type)
+    if year:
+        qs = qs.filter(adopted_on__year=year)
+    if body:
+        qs = qs.filter(body__code=body)
+    if language:
+        qs = qs.filter(versions__texts__language=language).distinct()
+    return qs.order_by(*SORTS.get(sort, SORTS["-date"]))
+
+
+def languages_of(document: Document) -> list[str]:
+    """Languages held for the newest version (uses prefetched versions and texts)."""
+    versions = sorted(document.versions.all(), key=lambda v: v.number)
+    return sorted({t.language for t in versions[-1].texts.all()}) if versions else []
+
+
+def access_document(actor: Actor, slug: str) -> Document:
+    """One visible document; a hidden one and a missing one give the same error."""
+    document = visible_documents(actor).select_related("body").filter(slug=slug).first()
+    if document is None:
+        raise NotFound(_("No document %(slug)s.") % {"slug": repr(slug)}, field="slug")
+    return document
+
+
+def current_text(document: Document, language: str) -> Text | None:
+    version = document.versions.order_by("-number").first()
+    if version is None:
+        return None
+    return version.texts.filter(language=language).first()
+
+
+def list_years(actor: Actor) -> list[int]:
+    dates = visible_documents(actor).exclude(adopted_on=None).dates("adopted_on", "year")
+    return sorted({d.year for d in dates}, reverse=True)
+
+
+def require_text(document: Document, language: str) -> Text:
+    text = current_text(document, language)
+    if text is None:
+        raise NotFound(
+            _("No %(lang)s text of %(slug)s is held.")
+            % {"lang": language, "slug": repr(document.slug)},
+            field="lang",
+        )
+    return text
+
+
+def languages_of_document(document: Document) -> list[str]:
+    version = document.versions.order_by("-number").first()
+    return sorted(version.texts.values_list("language", flat=True)) if version else []
+
+
+def body_choices() -> list[tuple[str, str]]:
+    """(code, current name) of the bodies that have adopted a registered document."""
+    today = clock.today()
+    bodies = Body.objects.filter(documents__isnull=False).distinct().prefetch_related("names")
+    return [
+        (body.code, name.short if (name := body.name_on(today)) else body.code) for body in bodies
+    ]

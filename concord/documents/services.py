@@ -1,0 +1,283 @@
+"""Writes on documents: registering the foundational documents and importing texts."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from concord.audit.events import AuditEvent
+from concord.audit.services import record
+from concord.core import clock
+from concord.core.actors import Actor
+from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
+from concord.core.upsert import Upsert, describe
+from concord.members.models import Body
+
+from . import parsing, permissions
+from .models import Document, DocumentType, Reference, Text, Unit, Version
+from .references import ReferenceMatcher
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+REGISTER_FILE = DATA_DIR / "documents.yaml"
+
+TYPE_WORDS = {
+    "declaration": DocumentType.DECLARATION,
+    "декларация": DocumentType.DECLARATION,
+    "act": DocumentType.ACT,
+    "акт": DocumentType.ACT,
+    "statement": DocumentType.STATEMENT,
+    "заявление": DocumentType.STATEMENT,
+    "decision": DocumentType.DECISION,
+    "решение": DocumentType.DECISION,
+    "resolution": DocumentType.RESOLUTION,
+    "резолюция": DocumentType.RESOLUTION,
+    "rules": DocumentType.RULES_OF_PROCEDURE,
+    "правила": DocumentType.RULES_OF_PROCEDURE,
+    "agreement": DocumentType.AGREEMENT,
+    "соглашение": DocumentType.AGREEMENT,
+    "communiqué": DocumentType.COMMUNIQUE,
+    "communique": DocumentType.COMMUNIQUE,
+    "коммюнике": DocumentType.COMMUNIQUE,
+    "catalogue": DocumentType.CATALOGUE,
+    "каталог": DocumentType.CATALOGUE,
+    "report": DocumentType.REPORT,
+    "доклад": DocumentType.REPORT,
+    "charter": DocumentType.CHARTER,
+    "устав": DocumentType.CHARTER,
+}
+
+
+def infer_type(title: str) -> str:
+    for word in title.replace("CICA", "").split():
+        found = TYPE_WORDS.get(word.strip(",.;:").casefold())
+        if found:
+            return found
+    return DocumentType.OTHER
+
+
+@transaction.atomic(durable=True)
+def register_documents(*, actor: Actor, path: Path = REGISTER_FILE) -> dict:
+    """Register the foundational documents (metadata only). Rows are never deleted."""
+    if not permissions.can_import_documents(actor):
+        raise NotPermitted(_("Only the Secretariat can register documents."))
+    upsert = Upsert()
+    for row in yaml.safe_load(path.read_text("utf-8"))["documents"]:
+        upsert(
+            Document,
+            {"slug": row["slug"]},
+            {
+                "doc_type": row["doc_type"],
+                "symbol": row.get("symbol") or "",
+                "title_en": row["title_en"],
+                "title_ru": row.get("title_ru") or "",
+                "body": Body.objects.get(code=row["body"]) if row.get("body") else None,
+                "meeting": row.get("meeting") or "",
+                "place": row.get("place") or "",
+                "adopted_on": row.get("adopted_on"),
+                "external": bool(row.get("external")),
+                "aliases": row.get("aliases") or [],
+                "source": row.get("source") or "",
+                "note_en": (row.get("note_en") or "").strip(),
+                "note_ru": (row.get("note_ru") or "").strip(),
+                "status": Document.Status.ADOPTED,
+            },
+        )
+    summary = upsert.summary
+    if upsert.changed:
+        record(
+            actor=actor,
+            event=AuditEvent.DOCUMENTS_REGISTERED,
+            summary="Documents registered: " + describe(summary),
+            data=summary,
+        )
+    return summary
+
+
+def seed_files(path: Path = REGISTER_FILE) -> list[tuple[str, Path]]:
+    """(slug, file) for every registered document whose text ships with Concord."""
+    rows = yaml.safe_load(path.read_text("utf-8"))["documents"]
+    return [(row["slug"], DATA_DIR / row["seed"]) for row in rows if row.get("seed")]
+
+
+@dataclass
+class ImportOutcome:
+    status: str  # "imported" | "unchanged" | "would import" (dry run)
+    parsed: parsing.ParsedDocument
+    document: Document | None = None
+    text: Text | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_hash(parsed: parsing.ParsedDocument) -> str:
+    """Of the structure, not the bytes: the same text in CRLF, BOM or cp1251 is the same text."""
+    canonical = json.dumps(parsed.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def parse_upload(raw: bytes | str, *, language: str | None = None) -> parsing.ParsedDocument:
+    try:
+        return parsing.parse(raw, language=language)
+    except parsing.ParseError as exc:
+        raise InvalidInput(str(exc), field="file") from exc
+
+
+def _find_document(parsed, *, slug: str | None, doc_type: str) -> Document | None:
+    if slug:
+        return Document.objects.filter(slug=slug).first()
+    if parsed.adopted_on is None:
+        return None
+    candidates = list(Document.objects.filter(doc_type=doc_type, adopted_on=parsed.adopted_on))
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _new_slug(parsed, doc_type: str) -> str:
+    day = parsed.adopted_on.isoformat() if parsed.adopted_on else clock.today().isoformat()
+    place = slugify(parsed.place or "", allow_unicode=False)
+    base = "-".join(part for part in (doc_type.replace("_", "-"), place, day) if part)[:110]
+    slug, n = base, 1
+    while Document.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _link_references(text: Text, units: list[Unit]) -> int:
+    aliases = {
+        d.slug: d.aliases
+        for d in Document.objects.exclude(pk=text.version.document_id).exclude(aliases=[])
+    }
+    matcher = ReferenceMatcher(aliases)
+    targets = {d.slug: d for d in Document.objects.filter(slug__in=aliases)}
+    links = [
+        Reference(unit=unit, target=targets[m.slug], phrase=m.phrase[:200], start=m.start)
+        for unit in units
+        for m in matcher.find(unit.content)
+    ]
+    Reference.objects.bulk_create(links)
+    return len(links)
+
+
+def import_document(
+    *,
+    actor: Actor,
+    raw: bytes | str,
+    doc_type: str | None = None,
+    language: str | None = None,
+    slug: str | None = None,
+    adopt: bool = False,
+    dry_run: bool = False,
+) -> ImportOutcome:
+    """Parse a text and store it as a language version of a document, all in one transaction.
+    The same text imported again (by content hash) changes nothing."""
+    if not permissions.can_import_documents(actor):
+        raise NotPermitted(_("Only the Secretariat can import documents."))
+    if doc_type and doc_type not in DocumentType.values:
+        raise InvalidInput(
+            _("Unknown document type %(type)s.") % {"type": repr(doc_type)}, field="type"
+        )
+    parsed = parse_upload(raw, language=language)
+    warnings = [f"line {w.line}: {w.message}" for w in parsed.warnings]
+    if dry_run:
+        return ImportOutcome("would import", parsed, warnings=warnings)
+    return _store(actor, parsed, raw, doc_type or infer_type(parsed.title), slug, adopt, warnings)
+
+
+@transaction.atomic(durable=True)
+def _store(actor, parsed, raw, doc_type, slug, adopt, warnings) -> ImportOutcome:
+    digest = content_hash(parsed)
+    existing = Text.objects.select_related("version__document").filter(content_hash=digest).first()
+    if existing is not None:
+        return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
+    now = clock.now()
+    document = _find_document(parsed, slug=slug, doc_type=doc_type)
+    if document is None:
+        document = Document.objects.create(
+            slug=slug or _new_slug(parsed, doc_type),
+            doc_type=doc_type,
+            title_en=parsed.title if parsed.language == "en" else "",
+            title_ru=parsed.title if parsed.language == "ru" else "",
+            place=parsed.place or "",
+            adopted_on=parsed.adopted_on,
+        )
+    version = document.versions.order_by("-number").first()
+    if version is None or (
+        not version.frozen and version.texts.filter(language=parsed.language).exists()
+    ):
+        number = version.number + 1 if version else 1
+        version = Version.objects.create(document=document, number=number, created_at=now)
+    elif version.frozen and version.texts.filter(language=parsed.language).exists():
+        raise InvalidTransition(
+            _("%(slug)s is adopted: its %(lang)s text is frozen and cannot be replaced.")
+            % {"slug": document.slug, "lang": parsed.language},
+            field="file",
+        )
+    text = Text.objects.create(
+        version=version,
+        language=parsed.language,
+        title=parsed.title,
+        structure=parsed.to_dict(),
+        source_text=raw if isinstance(raw, str) else parsing.decode(raw),
+        content_hash=digest,
+        imported_at=now,
+    )
+    units = Unit.objects.bulk_create(
+        Unit(
+            text=text,
+            uid=unit["id"],
+            kind=unit["kind"],
+            number=str(unit.get("number") or ""),
+            ordinal=n,
+            content=unit["text"],
+        )
+        for n, unit in enumerate(parsed.units(), start=1)
+    )
+    links = _link_references(text, units)
+    _fill_metadata(document, parsed, adopt, version)
+    record(
+        actor=actor,
+        event=AuditEvent.DOCUMENT_IMPORTED,
+        target=document,
+        summary=f"{document.slug} v{version.number} [{parsed.language}] imported: "
+        f"{len(parsed.paragraphs)} paragraphs, {links} references",
+        data={
+            "version": version.number,
+            "language": parsed.language,
+            "content_hash": digest,
+            "units": len(units),
+            "warnings": warnings,
+        },
+    )
+    return ImportOutcome("imported", parsed, document, text, warnings)
+
+
+def _fill_metadata(document: Document, parsed, adopt: bool, version: Version) -> None:
+    changed = []
+    title_field = f"title_{parsed.language}"
+    if hasattr(document, title_field) and not getattr(document, title_field):
+        setattr(document, title_field, parsed.title)
+        changed.append(title_field)
+    for name, value in (("place", parsed.place), ("adopted_on", parsed.adopted_on)):
+        if value and not getattr(document, name):
+            setattr(document, name, value)
+            changed.append(name)
+    if adopt and document.status != Document.Status.ADOPTED:
+        document.status = Document.Status.ADOPTED
+        changed.append("status")
+    if changed:
+        document.save(update_fields=[*changed, "updated_at"])
+    if adopt and not version.frozen:
+        version.frozen = True
+        version.save(update_fields=["frozen"])
+
+
+def load_seed_documents(*, actor: Actor) -> list[ImportOutcome]:
+    """The texts that ship with Concord (the 2006 Almaty Declaration), as adopted documents."""
+    return [
+        import_document(actor=actor, raw=path.read_bytes(), slug=slug, adopt=True)
+        for slug, path in seed_files()
+    ]

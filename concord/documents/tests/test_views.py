@@ -1,0 +1,94 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from concord.core.actors import SYSTEM
+from concord.documents.services import DATA_DIR, load_seed_documents, register_documents
+from conftest import PASSWORD
+
+SEED = (DATA_DIR / "cica-2006-almaty-declaration.txt").read_bytes()
+
+
+@pytest.fixture
+def seeded(registry):
+    register_documents(actor=SYSTEM)
+    load_seed_documents(actor=SYSTEM)
+    return Client()
+
+
+def test_document_list_filters_and_marks_metadata_only(seeded):
+    html = seeded.get("/documents/", {"type": "act"}).content.decode()
+    assert "Almaty Act" in html and "metadata only" in html
+    assert "Declaration of the Second Summit" not in html
+
+
+def test_document_page_has_contents_permalinks_and_lead_words(seeded):
+    html = seeded.get("/documents/almaty-declaration-2006/").content.decode()
+    assert '<a href="#op-8">' in html
+    assert 'id="op-8"' in html and 'id="op-8-2"' in html
+    assert '<em class="lead">Reaffirming</em>' in html
+    assert "No Russian text of this document is held." in html
+
+
+def test_unknown_document_is_404(seeded):
+    assert seeded.get("/documents/nope/").status_code == 404
+
+
+def test_secretariat_imports_through_the_form_with_a_summary(seeded, secretariat_user):
+    client = Client()
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    files = [
+        SimpleUploadedFile("seed.txt", SEED),
+        SimpleUploadedFile("empty.txt", b""),
+    ]
+    html = client.post("/documents/import/", {"files": files}).content.decode()
+    summary = html.split('data-testid="import-summary"')[1]
+    assert "unchanged" in summary and "refused" in summary and "empty" in summary
+
+
+def test_import_form_is_for_the_secretariat_only(seeded, delegate_user):
+    client = Client()
+    client.login(email=delegate_user.email, password=PASSWORD)
+    assert client.get("/documents/import/").status_code == 403
+
+
+EN = (
+    b"Statement on Water\n\nRecognizing the value of water;\n\nDecide:\n\n"
+    b"1. We cooperate on water.\n\nAlmaty, 5 October 2025\n"
+)
+RU = (
+    "Заявление о воде\n\nПризнавая ценность воды;\n\nПостановляем:\n\n"
+    "1. Мы сотрудничаем в области водных ресурсов.\n\nАлматы, 5 октября 2025 года\n"
+)
+
+
+def test_english_and_russian_side_by_side(registry):
+    from concord.documents.services import import_document
+
+    english = import_document(actor=SYSTEM, raw=EN, adopt=True)
+    import_document(actor=SYSTEM, raw=RU.encode("cp1251"), slug=english.document.slug)
+    html = (
+        Client()
+        .get(f"/documents/{english.document.slug}/", {"lang": "en", "view": "both"})
+        .content.decode()
+    )
+    assert 'class="doc-texts side-by-side"' in html
+    assert "We cooperate on water." in html and "Мы сотрудничаем" in html
+    assert html.count('id="op-1"') == 2  # the same unit id in both languages
+
+
+def test_a_draft_is_hidden_from_the_public_and_shown_to_the_secretariat(registry, secretariat_user):
+    from concord.documents.services import import_document
+
+    draft = import_document(actor=SYSTEM, raw=EN).document
+    assert draft.status == "draft"
+    assert Client().get(f"/documents/{draft.slug}/").status_code == 404
+    assert Client().get(f"/api/documents/{draft.slug}").status_code == 404
+    client = Client()
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    assert client.get(f"/documents/{draft.slug}/").status_code == 200
+
+
+def test_document_list_filters_by_adopting_body(seeded):
+    html = seeded.get("/documents/", {"body": "soc"}).content.decode()
+    assert "Cooperative Approach" in html and "Almaty Act" not in html

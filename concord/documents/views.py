@@ -1,0 +1,127 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from concord.core.actors import actor_from_request
+from concord.core.exceptions import DomainError, NotFound, NotPermitted
+from concord.core.htmx import domain_error_response
+
+from . import permissions, reading, search, selectors, services
+from .forms import DocumentFilterForm, ImportForm, SearchForm
+
+
+def document_list(request):
+    actor = actor_from_request(request)
+    form = DocumentFilterForm(
+        request.GET or None, years=selectors.list_years(actor), bodies=selectors.body_choices()
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    documents = selectors.list_documents(
+        actor,
+        doc_type=filters.get("type") or None,
+        year=filters.get("year"),
+        body=filters.get("body") or None,
+        language=filters.get("language") or None,
+        sort=filters.get("sort") or "-date",
+    )
+    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    rows = [(d, selectors.languages_of(d)) for d in page]
+    return render(
+        request,
+        "documents/list.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "can_import": permissions.can_import_documents(actor),
+            "nav_active": "documents",
+        },
+    )
+
+
+def document_detail(request, slug: str):
+    actor = actor_from_request(request)
+    try:
+        document = selectors.access_document(actor, slug)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    languages = selectors.languages_of_document(document)
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in languages and languages:
+        language = "en" if "en" in languages else languages[0]
+    side_by_side = request.GET.get("view") == "both"
+    text = selectors.current_text(document, language) if languages else None
+    other = None
+    if side_by_side:
+        other_language = next((lang for lang in ("en", "ru") if lang != language), None)
+        other = selectors.current_text(document, other_language)
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "document": document,
+            "languages": languages,
+            "language": language,
+            "text": text,
+            "reading": reading.context(text.structure) if text else None,
+            "contents": reading.contents(text.structure) if text else [],
+            "side_by_side": side_by_side,
+            "other": other,
+            "other_reading": reading.context(other.structure) if other else None,
+            "missing": [lang for lang in ("en", "ru") if lang not in languages],
+            "nav_active": "documents",
+        },
+    )
+
+
+@login_required
+def document_import(request):
+    actor = actor_from_request(request)
+    if not permissions.can_import_documents(actor):
+        return domain_error_response(
+            request, NotPermitted(_("Only the Secretariat can import documents."))
+        )
+    form = ImportForm(request.POST or None, request.FILES or None)
+    results = []
+    if request.method == "POST" and form.is_valid():
+        for upload in form.cleaned_data["files"]:
+            try:
+                outcome = services.import_document(
+                    actor=actor,
+                    raw=upload.read(),
+                    doc_type=form.cleaned_data["type"] or None,
+                    language=form.cleaned_data["language"] or None,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+                results.append({"name": upload.name, "outcome": outcome})
+            except DomainError as exc:
+                results.append({"name": upload.name, "error": exc.message})
+    return render(
+        request,
+        "documents/import.html",
+        {"form": form, "results": results, "nav_active": "documents"},
+        status=422 if form.errors else 200,
+    )
+
+
+def search_page(request):
+    actor = actor_from_request(request)
+    form = SearchForm(request.GET or None, years=selectors.list_years(actor))
+    result = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        result = search.search_units(
+            actor,
+            data["q"],
+            language=data["lang"] or None,
+            doc_type=data["type"] or None,
+            year=data["year"],
+            page=data["page"] or 1,
+        )
+    return render(
+        request,
+        "documents/search.html",
+        {"form": form, "result": result, "nav_active": "search"},
+    )
