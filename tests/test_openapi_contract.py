@@ -32,7 +32,9 @@ def secretariat_token(secretariat_user):
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomised: the same examples on every run, so CI is reproducible; raise max_examples
+# locally to explore further.
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case, secretariat_token):
     # Schema-valid input may still break a rule of the forum (a non-member state, a taken
     # e-mail address); those answers are 4xx by design, so that one check is left out.

@@ -16,6 +16,14 @@ from .schemas import DocumentItemOut, ImportOut, SearchOut
 router = Router(tags=["documents"])
 
 
+class DocumentQuery(Schema):
+    type: str | None = Field(None, max_length=40)
+    year: int | None = Field(None, ge=1900, le=2200)
+    body: str | None = Field(None, max_length=40)
+    language: Literal["en", "ru"] | None = None
+    sort: Literal["date", "-date", "title", "-title", "type"] = "-date"
+
+
 class SearchQuery(Schema):
     q: str = Field(..., min_length=1, max_length=200)
     lang: Literal["en", "ru"] | None = None
@@ -48,21 +56,15 @@ def item_out(document) -> dict:
     "/documents", response=with_errors({200: list[DocumentItemOut]}, 422), summary="Documents"
 )
 @paginate(Pages, page_size=50)
-def list_documents(
-    request,
-    type: str | None = None,
-    year: int | None = None,
-    body: str | None = None,
-    language: Literal["en", "ru"] | None = None,
-    sort: Literal["date", "-date", "title", "-title", "type"] = "-date",
-):
+def list_documents(request, filters: Query[DocumentQuery]):
+    f = filters
     documents = selectors.list_documents(
         actor_from_request(request),
-        doc_type=type,
-        year=year,
-        body=body,
-        language=language,
-        sort=sort,
+        doc_type=f.type,
+        year=f.year,
+        body=f.body,
+        language=f.language,
+        sort=f.sort,
     )
     return [item_out(d) for d in documents]
 

@@ -4,7 +4,7 @@ import json
 
 from django.template.loader import render_to_string
 
-from . import parsing, reading
+from . import parsing, reading, selectors
 from .akn import to_akn
 from .models import Document, Text
 
@@ -23,6 +23,11 @@ def as_json(document: Document, text: Text) -> dict:
         "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,
         "place": document.place or text.structure.get("place"),
         "language": text.language,
+        "references": [
+            {"unit": uid, "phrase": ref.phrase, "start": ref.start, "document": ref.target.slug}
+            for uid, refs in selectors.references_in(text).items()
+            for ref in refs
+        ],
     }
 
 

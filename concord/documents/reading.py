@@ -1,4 +1,9 @@
-"""Shape a stored structure for reading: lead words set off, paragraphs grouped by section."""
+"""Shape a stored structure for reading: lead words set off, paragraphs grouped by section,
+mentions of registered documents turned into links."""
+
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 
 def preamble(structure: dict) -> list[dict]:
@@ -54,5 +59,29 @@ def contents(structure: dict) -> list[dict]:
     ]
 
 
-def context(structure: dict) -> dict:
-    return {"s": structure, "preamble": preamble(structure), "parts": parts(structure)}
+def context(structure: dict, references: dict | None = None) -> dict:
+    return {
+        "s": structure,
+        "preamble": preamble(structure),
+        "parts": parts(structure),
+        "refs": references or {},
+    }
+
+
+def link(text: str, mentions: list, offset: int = 0) -> SafeString:
+    """`text` escaped, with each mention (a Reference starting at `offset` or later in the unit)
+    linked to the document it names."""
+    pieces, cursor = [], 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        start = mention.start - offset
+        end = start + len(mention.phrase)
+        if start < cursor or end > len(text) or text[start:end] != mention.phrase:
+            continue
+        url = reverse("documents:detail", args=[mention.target.slug])
+        anchor = format_html(
+            '<a href="{}" class="ref" title="{}">{}</a>', url, mention.target.title, mention.phrase
+        )
+        pieces += [escape(text[cursor:start]), anchor]
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    return mark_safe("".join(str(piece) for piece in pieces))

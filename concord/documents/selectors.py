@@ -9,7 +9,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
-from .models import Document, Text
+from .models import Document, Reference, Text
 
 PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
 SORTS = {
@@ -106,3 +106,21 @@ def body_choices() -> list[tuple[str, str]]:
     return [
         (body.code, name.short if (name := body.name_on(today)) else body.code) for body in bodies
     ]
+
+
+def references_in(text: Text) -> dict[str, list[Reference]]:
+    """The mentions in one text, by unit id."""
+    by_unit: dict[str, list[Reference]] = {}
+    for ref in Reference.objects.filter(unit__text=text).select_related("unit", "target"):
+        by_unit.setdefault(ref.unit.uid, []).append(ref)
+    return by_unit
+
+
+def list_citations(actor: Actor, document: Document) -> list[Reference]:
+    """Where the visible documents mention this one."""
+    visible = visible_documents(actor)
+    return list(
+        Reference.objects.filter(target=document, unit__text__version__document__in=visible)
+        .select_related("unit__text__version__document")
+        .order_by("unit__text__version__document__adopted_on", "unit__ordinal")
+    )

@@ -65,11 +65,16 @@ def document_detail(request, slug: str):
             "languages": languages,
             "language": language,
             "text": text,
-            "reading": reading.context(text.structure) if text else None,
+            "reading": reading.context(text.structure, selectors.references_in(text))
+            if text
+            else None,
             "contents": reading.contents(text.structure) if text else [],
             "side_by_side": side_by_side,
             "other": other,
-            "other_reading": reading.context(other.structure) if other else None,
+            "other_reading": (
+                reading.context(other.structure, selectors.references_in(other)) if other else None
+            ),
+            "cited_by": selectors.list_citations(actor, document),
             "missing": [lang for lang in ("en", "ru") if lang not in languages],
             "nav_active": "documents",
         },

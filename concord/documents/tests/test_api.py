@@ -67,6 +67,9 @@ def test_document_structure(seeded):
     assert len(op8["blocks"]) == 8
     assert sum(len(p["blocks"]) - 1 for p in doc["paragraphs"]) == 21
     assert doc["closing"] == "Almaty, 17 June 2006"
+    assert {"unit": "pre-4", "phrase": "Almaty Act", "document": "almaty-act-2002"}.items() <= next(
+        r for r in doc["references"] if r["document"] == "almaty-act-2002"
+    ).items()
 
 
 def test_missing_language_and_unknown_document_are_404(seeded):

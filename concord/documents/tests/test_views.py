@@ -92,3 +92,11 @@ def test_a_draft_is_hidden_from_the_public_and_shown_to_the_secretariat(registry
 def test_document_list_filters_by_adopting_body(seeded):
     html = seeded.get("/documents/", {"body": "soc"}).content.decode()
     assert "Cooperative Approach" in html and "Almaty Act" not in html
+
+
+def test_mentions_link_both_ways(seeded):
+    html = seeded.get("/documents/almaty-declaration-2006/").content.decode()
+    assert '<a href="/documents/almaty-act-2002/" class="ref"' in html
+    assert '<a href="/documents/un-charter/" class="ref"' in html
+    act = seeded.get("/documents/almaty-act-2002/").content.decode()
+    assert "Mentioned in" in act and "/documents/almaty-declaration-2006/?lang=en#pre-4" in act

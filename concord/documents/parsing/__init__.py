@@ -1,0 +1,55 @@
+"""Read the plain text of an intergovernmental document into its structure.
+
+Pure Python (no Django, no database), so the importer, the CLI and the tests share it.
+
+The text is first cut into *units*: runs of lines separated by blank lines, cut further where a
+line starts a numbered paragraph, a sub-paragraph or a heading (documents pasted from word
+processors often have no blank lines). Each unit is then placed by what it looks like and where
+it stands: header, title, enacting subject, preamble, formula, operative part, annexes, closing.
+Text that fits nowhere is kept as ``unclassified`` with a warning, never dropped. Numbering
+faults and text after the closing line raise ``ParseError``, the only exception ``parse`` raises.
+
+The package, module by module, in the order the text goes through it:
+
+- ``decoding``: bytes to text (encoding, byte-order mark, newlines);
+- ``units``: the text cut into units;
+- ``markers``, ``preamble``, ``dates``, ``lettercase``: what a unit looks like, with the words
+  and patterns of the genre in ``vocabulary``;
+- ``part_builder``, ``builder``: the units placed into the ``structure``.
+"""
+
+from .builder import parse
+from .decoding import decode
+from .errors import ParseError
+from .markers import paragraph_style
+from .structure import (
+    Annex,
+    Block,
+    Clause,
+    Paragraph,
+    ParsedDocument,
+    Part,
+    Section,
+    Subparagraph,
+    Unclassified,
+    Warning,
+    render_text,
+)
+
+__all__ = [
+    "Annex",
+    "Block",
+    "Clause",
+    "Paragraph",
+    "ParseError",
+    "ParsedDocument",
+    "Part",
+    "Section",
+    "Subparagraph",
+    "Unclassified",
+    "Warning",
+    "decode",
+    "paragraph_style",
+    "parse",
+    "render_text",
+]
