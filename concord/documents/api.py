@@ -121,6 +121,7 @@ def import_document(
     type: Form[str | None] = None,
     language: Form[Literal["en", "ru"] | None] = None,
     slug: Form[str | None] = None,
+    adopt: Form[bool] = False,
     dry_run: Form[bool] = False,
 ):
     outcome = services.import_document(
@@ -129,6 +130,7 @@ def import_document(
         doc_type=type or None,
         language=language,
         slug=slug or None,
+        adopt=adopt,
         dry_run=dry_run,
     )
     body = {

@@ -62,6 +62,10 @@ class ImportForm(forms.Form):
         required=False,
         choices=[("", _("Detect")), ("en", _("English")), ("ru", _("Russian"))],
     )
+    adopt = forms.BooleanField(
+        label=_("Already adopted (a historical document): publish it and freeze its text"),
+        required=False,
+    )
     dry_run = forms.BooleanField(
         label=_("Dry run: show what would be imported, change nothing"), required=False
     )

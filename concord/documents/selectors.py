@@ -94,11 +94,6 @@ def require_text(document: Document, language: str) -> Text:
     return text
 
 
-def languages_of_document(document: Document) -> list[str]:
-    version = document.versions.order_by("-number").first()
-    return sorted(version.texts.values_list("language", flat=True)) if version else []
-
-
 def body_choices() -> list[tuple[str, str]]:
     """(code, current name) of the bodies that have adopted a registered document."""
     today = clock.today()

@@ -47,7 +47,7 @@ def document_detail(request, slug: str):
         document = selectors.access_document(actor, slug)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    languages = selectors.languages_of_document(document)
+    languages = selectors.languages_of(document)
     language = request.GET.get("lang") or request.LANGUAGE_CODE
     if language not in languages and languages:
         language = "en" if "en" in languages else languages[0]
@@ -98,6 +98,7 @@ def document_import(request):
                     raw=upload.read(),
                     doc_type=form.cleaned_data["type"] or None,
                     language=form.cleaned_data["language"] or None,
+                    adopt=form.cleaned_data["adopt"],
                     dry_run=form.cleaned_data["dry_run"],
                 )
                 results.append({"name": upload.name, "outcome": outcome})

@@ -8,6 +8,8 @@ import re
 from .errors import ParseError
 
 _HIGH_BYTES = bytes(range(128, 256))
+# C0 controls other than tab, newline, form feed and carriage return: no text file has them.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _ACCENTED_LATIN = re.compile(rb"(?<=[A-Za-z])[\x80-\xff]|[\x80-\xff](?=[A-Za-z])")
 
 
@@ -41,6 +43,10 @@ def _normalise(text: str) -> str:
     nul = text.find("\x00")
     if nul >= 0:
         raise ParseError(text.count("\n", 0, nul) + 1, "binary file (NUL bytes)")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise ParseError(line, f"binary file (control character U+{ord(control.group()):04X})")
     if not text.strip():
         raise ParseError(1, "empty file")
     return text

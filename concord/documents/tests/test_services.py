@@ -118,3 +118,8 @@ def test_registering_again_changes_nothing(documents, audit_entries):
     count = len(audit_entries(AuditEvent.DOCUMENTS_REGISTERED))
     assert register_documents(actor=SYSTEM) == {"created": {}, "updated": {}}
     assert len(audit_entries(AuditEvent.DOCUMENTS_REGISTERED)) == count == 1
+
+
+def test_control_characters_mark_a_binary_file(documents):
+    with pytest.raises(InvalidInput, match=r"line 2: binary file \(control character U\+0001\)"):
+        import_document(actor=SYSTEM, raw=b"Declaration\n\x01T},D\n")

@@ -100,3 +100,14 @@ def test_mentions_link_both_ways(seeded):
     assert '<a href="/documents/un-charter/" class="ref"' in html
     act = seeded.get("/documents/almaty-act-2002/").content.decode()
     assert "Mentioned in" in act and "/documents/almaty-declaration-2006/?lang=en#pre-4" in act
+
+
+def test_a_historical_text_imported_as_adopted_is_published(registry, secretariat_user):
+    client = Client()
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    response = client.post(
+        "/documents/import/", {"files": [SimpleUploadedFile("w.txt", EN)], "adopt": "on"}
+    )
+    assert "imported" in response.content.decode().split('data-testid="import-summary"')[1]
+    listed = Client().get("/api/documents", {"type": "statement"}).json()
+    assert [item["status"] for item in listed["items"]] == ["adopted"]
