@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from concord.accounts.api import router as accounts_router
 from concord.audit.api import router as audit_router
 from concord.core.exceptions import DomainError
+from concord.decisions.api import router as decisions_router
 from concord.documents.api import router as documents_router
 from concord.members.api import router as members_router
 
@@ -65,3 +66,4 @@ api.add_router("", members_router)
 api.add_router("", accounts_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
+api.add_router("", decisions_router)

@@ -281,3 +281,35 @@ def load_seed_documents(*, actor: Actor) -> list[ImportOutcome]:
         import_document(actor=actor, raw=path.read_bytes(), slug=slug, adopt=True)
         for slug, path in seed_files()
     ]
+
+
+@transaction.atomic
+def adopt_version(
+    *, actor: Actor, version: Version, on, place: str = "", meeting: str = ""
+) -> Document:
+    """Effect of an adopted decision: the version is frozen and becomes the published document."""
+    version = Version.objects.select_for_update().select_related("document").get(pk=version.pk)
+    document = version.document
+    if version.frozen:
+        raise InvalidTransition(
+            _("Version %(n)s of %(slug)s is already frozen.")
+            % {"n": version.number, "slug": document.slug},
+            field="version",
+        )
+    version.frozen = True
+    version.save(update_fields=["frozen"])
+    document.status, document.adopted_on = Document.Status.ADOPTED, on
+    changed = ["status", "adopted_on", "updated_at"]
+    for name, value in (("place", place), ("meeting", meeting)):
+        if value:
+            setattr(document, name, value)
+            changed.append(name)
+    document.save(update_fields=changed)
+    record(
+        actor=actor,
+        event=AuditEvent.DOCUMENT_ADOPTED,
+        target=document,
+        summary=f"{document.slug} v{version.number} adopted on {on}",
+        data={"version": version.number, "adopted_on": on},
+    )
+    return document

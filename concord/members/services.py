@@ -5,16 +5,16 @@ import hashlib
 from pathlib import Path
 
 import yaml
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
-from concord.core.exceptions import NotPermitted
+from concord.core.exceptions import InvalidTransition, NotPermitted
 from concord.core.upsert import Upsert, describe
 
-from .models import Body, BodyName, Chairmanship, Membership, Participant
+from .models import Body, BodyName, Chairmanship, Membership, Participant, Precision
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REFERENCE_FILES = ("participants.yaml", "memberships.yaml", "chairmanships.yaml", "bodies.yaml")
@@ -131,3 +131,125 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
             data={**summary, "fingerprint": reference_fingerprint(data_dir)},
         )
     return summary
+
+
+# -- Effects of the forum's decisions -------------------------------------------------------------
+# Called by the decision that adopted them, inside that decision's transaction (hence atomic, not
+# durable), so the effect and the adoption commit together or not at all.
+
+
+def _holding(participant: Participant, status: str, day: dt.date) -> Membership | None:
+    return (
+        Membership.objects.select_for_update()
+        .filter(participant=participant, status=status, since__lte=day)
+        .filter(models.Q(until__isnull=True) | models.Q(until__gt=day))
+        .first()
+    )
+
+
+@transaction.atomic
+def admit_member(
+    *, actor: Actor, participant: Participant, since: dt.date, source: str = ""
+) -> Membership:
+    """Accession: the state is a member from `since`; an observer period ends that day."""
+    if _holding(participant, Membership.Status.MEMBER, since):
+        raise InvalidTransition(
+            _("%(state)s is already a Member State.") % {"state": participant.name}, field="state"
+        )
+    observer = _holding(participant, Membership.Status.OBSERVER, since)
+    if observer is not None:
+        observer.until, observer.until_precision = since, Precision.DAY
+        observer.save(update_fields=["until", "until_precision"])
+    membership = Membership.objects.create(
+        participant=participant, status=Membership.Status.MEMBER, since=since, source=source
+    )
+    record(
+        actor=actor,
+        event=AuditEvent.MEMBER_ADMITTED,
+        target=membership,
+        summary=f"{participant.code} admitted as a Member State from {since}",
+        data={"participant": participant.code, "since": since, "ended_observer": bool(observer)},
+    )
+    return membership
+
+
+@transaction.atomic
+def grant_observer_status(
+    *, actor: Actor, participant: Participant, since: dt.date, source: str = ""
+) -> Membership:
+    if _holding(participant, Membership.Status.MEMBER, since) or _holding(
+        participant, Membership.Status.OBSERVER, since
+    ):
+        raise InvalidTransition(
+            _("%(state)s is already a member or an observer.") % {"state": participant.name},
+            field="state",
+        )
+    membership = Membership.objects.create(
+        participant=participant, status=Membership.Status.OBSERVER, since=since, source=source
+    )
+    record(
+        actor=actor,
+        event=AuditEvent.OBSERVER_ADMITTED,
+        target=membership,
+        summary=f"{participant.code} granted observer status from {since}",
+        data={"participant": participant.code, "since": since},
+    )
+    return membership
+
+
+@transaction.atomic
+def end_observer_status(*, actor: Actor, participant: Participant, until: dt.date) -> Membership:
+    observer = _holding(participant, Membership.Status.OBSERVER, until)
+    if observer is None or observer.since >= until:
+        raise InvalidTransition(
+            _("%(state)s is not an observer.") % {"state": participant.name}, field="state"
+        )
+    observer.until, observer.until_precision = until, Precision.DAY
+    observer.save(update_fields=["until", "until_precision"])
+    record(
+        actor=actor,
+        event=AuditEvent.OBSERVER_STATUS_ENDED,
+        target=observer,
+        summary=f"{participant.code} observer status ended on {until}",
+        data={"participant": participant.code, "until": until},
+    )
+    return observer
+
+
+@transaction.atomic
+def hand_over_chairmanship(
+    *, actor: Actor, participant: Participant, since: dt.date, source: str = ""
+) -> Chairmanship:
+    """The state chairs from `since`; the running term ends that day."""
+    if not _holding(participant, Membership.Status.MEMBER, since):
+        raise InvalidTransition(
+            _("Only a Member State can chair; %(state)s is not one.") % {"state": participant.name},
+            field="state",
+        )
+    running = (
+        Chairmanship.objects.select_for_update()
+        .filter(since__lte=since)
+        .filter(models.Q(until__isnull=True) | models.Q(until__gt=since))
+        .first()
+    )
+    if running is not None:
+        if running.participant_id == participant.pk:
+            raise InvalidTransition(
+                _("%(state)s already holds the Chairmanship.") % {"state": participant.name},
+                field="state",
+            )
+        running.until, running.until_precision = since, Precision.DAY
+        running.save(update_fields=["until", "until_precision"])
+    term = Chairmanship.objects.create(participant=participant, since=since, source=source)
+    record(
+        actor=actor,
+        event=AuditEvent.CHAIRMANSHIP_HANDED_OVER,
+        target=term,
+        summary=f"Chairmanship handed over to {participant.code} from {since}",
+        data={
+            "participant": participant.code,
+            "since": since,
+            "previous": running.participant.code if running else None,
+        },
+    )
+    return term

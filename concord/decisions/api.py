@@ -1,0 +1,130 @@
+"""Consensus procedures over the REST API."""
+
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from concord.accounts.auth import AUTHENTICATED
+from concord.core.actors import actor_from_request
+from concord.core.schemas import Pages, with_errors
+
+from . import selectors, services
+from .schemas import PositionIn, ProcedureIn, ProcedureItemOut, ProcedureOut
+
+router = Router(tags=["decisions"], auth=AUTHENTICATED)
+ERRORS = (400, 401, 403, 404, 409, 422)
+
+
+def procedure_out(procedure) -> dict:
+    return {
+        "id": procedure.pk,
+        "title": procedure.title,
+        "subject": {
+            "type": procedure.subject,
+            "state": procedure.participant.code if procedure.participant_id else None,
+            "version": procedure.version_id,
+            "text": procedure.text,
+        },
+        "mode": procedure.mode,
+        "status": procedure.status,
+        "outcome": procedure.outcome or None,
+        "deadline": procedure.deadline,
+        "opened_at": procedure.opened_at,
+        "closed_at": procedure.closed_at,
+        "shared_with_observers": procedure.shared_with_observers,
+        "tally": selectors.tally(procedure),
+        "positions": [
+            {
+                "state": p.participant.code,
+                "position": p.kind,
+                "statement": p.statement,
+                "stated_at": p.stated_at,
+                "current": p.superseded_at is None,
+            }
+            for p in selectors.list_positions(procedure)
+        ],
+    }
+
+
+class ProcedureQuery(Schema):
+    status: str | None = None
+    subject: str | None = None
+
+
+@router.get(
+    "/procedures",
+    response=with_errors({200: list[ProcedureItemOut]}, *ERRORS),
+    summary="Procedures",
+)
+@paginate(Pages, page_size=50)
+def list_procedures(request, filters: Query[ProcedureQuery]):
+    procedures = selectors.list_procedures(
+        actor_from_request(request), status=filters.status, subject=filters.subject
+    )
+    fields = ("title", "subject", "mode", "status", "deadline", "opened_at")
+    return [
+        {**{k: getattr(p, k) for k in fields}, "id": p.pk, "outcome": p.outcome or None}
+        for p in procedures
+    ]
+
+
+@router.post(
+    "/procedures", response=with_errors({201: ProcedureOut}, *ERRORS), summary="Open a procedure"
+)
+def open_procedure(request, payload: ProcedureIn):
+    procedure = services.open_procedure(
+        actor=actor_from_request(request),
+        title=payload.title,
+        subject=payload.subject.type,
+        mode=payload.mode,
+        text=payload.subject.text,
+        state=payload.subject.state,
+        version_id=payload.subject.version,
+        deadline=payload.deadline,
+        shared_with_observers=payload.shared_with_observers,
+    )
+    return Status(201, procedure_out(procedure))
+
+
+@router.get(
+    "/procedures/{procedure_id}",
+    response=with_errors({200: ProcedureOut}, *ERRORS),
+    summary="A procedure",
+)
+def get_procedure(request, procedure_id: int):
+    return procedure_out(selectors.access_procedure(actor_from_request(request), procedure_id))
+
+
+@router.post(
+    "/procedures/{procedure_id}/positions",
+    response=with_errors({201: ProcedureOut}, *ERRORS),
+    summary="State your state's position",
+)
+def state_position(request, procedure_id: int, payload: PositionIn):
+    actor = actor_from_request(request)
+    selectors.access_procedure(actor, procedure_id)
+    services.state_position(
+        actor=actor, procedure_id=procedure_id, kind=payload.position, statement=payload.statement
+    )
+    return Status(201, procedure_out(selectors.access_procedure(actor, procedure_id)))
+
+
+@router.post(
+    "/procedures/{procedure_id}/close",
+    response=with_errors({200: ProcedureOut}, *ERRORS),
+    summary="Close",
+)
+def close_procedure(request, procedure_id: int):
+    actor = actor_from_request(request)
+    selectors.access_procedure(actor, procedure_id)
+    return procedure_out(services.close_procedure(actor=actor, procedure_id=procedure_id))
+
+
+@router.post(
+    "/procedures/{procedure_id}/withdraw",
+    response=with_errors({200: ProcedureOut}, *ERRORS),
+    summary="Withdraw",
+)
+def withdraw_procedure(request, procedure_id: int):
+    actor = actor_from_request(request)
+    selectors.access_procedure(actor, procedure_id)
+    return procedure_out(services.withdraw_procedure(actor=actor, procedure_id=procedure_id))

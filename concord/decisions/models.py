@@ -1,0 +1,116 @@
+"""Consensus procedures: a subject, the states that count, their positions, the outcome."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from concord.documents.models import Version
+from concord.members.models import Participant
+
+
+class Subject(models.TextChoices):
+    ACCESSION = "accession", _("Accession of a state")
+    OBSERVER_STATUS = "observer_status", _("Granting observer status")
+    END_OBSERVER_STATUS = "end_observer_status", _("Ending observer status")
+    CHAIRMANSHIP = "chairmanship", _("Handing over the Chairmanship")
+    DOCUMENT_ADOPTION = "document_adoption", _("Adoption of a document")
+    TEXT = "text", _("Decision in free text")
+
+
+class Procedure(models.Model):
+    class Mode(models.TextChoices):
+        IN_SESSION = "in_session", _("In session")
+        SILENCE = "silence", _("Silence procedure")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", _("Adopted")
+        NOT_ADOPTED = "not_adopted", _("Not adopted")
+
+    title = models.CharField(max_length=300)
+    subject = models.CharField(max_length=24, choices=Subject)
+    text = models.TextField(blank=True, help_text="the text under decision")
+    participant = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.PROTECT, related_name="procedures"
+    )
+    version = models.ForeignKey(
+        Version, null=True, blank=True, on_delete=models.PROTECT, related_name="procedures"
+    )
+    mode = models.CharField(max_length=12, choices=Mode)
+    status = models.CharField(max_length=12, choices=Status, default=Status.OPEN)
+    outcome = models.CharField(max_length=12, choices=Outcome, blank=True)
+    shared_with_observers = models.BooleanField(default=False)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    opened_at = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        indexes = [models.Index(fields=["status", "deadline"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(mode="silence") | Q(deadline__isnull=False),
+                name="procedure_silence_has_deadline",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open", outcome="") | ~Q(status="open"),
+                name="procedure_open_has_no_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.title}"
+
+
+class Seat(models.Model):
+    """A Member State that counts in the procedure, fixed on the day it opened."""
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="seats")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "participant"], name="seat_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_id}:{self.participant_id}"
+
+
+class Position(models.Model):
+    """A state's position; a change supersedes the previous one, which stays in the record."""
+
+    class Kind(models.TextChoices):
+        JOIN = "join", _("Joins the consensus")
+        OBJECT = "object", _("Objects")
+        STAND_ASIDE = "stand_aside", _("Stands aside")
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="positions")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT)
+    kind = models.CharField(max_length=12, choices=Kind)
+    statement = models.TextField(blank=True)
+    stated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    stated_at = models.DateTimeField()
+    superseded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["stated_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure", "participant"],
+                condition=Q(superseded_at__isnull=True),
+                name="position_one_current_per_state",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="join") | ~Q(statement=""), name="position_reasons_unless_joining"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_id}:{self.participant_id}:{self.kind}"

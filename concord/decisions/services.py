@@ -1,0 +1,330 @@
+"""Consensus procedures. Each service checks the actor's right, the rule of the procedure, writes
+and audits in one transaction; the effect of an adoption is applied in that same transaction."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from concord.audit.events import AuditEvent
+from concord.audit.services import record
+from concord.core import clock
+from concord.core.actors import SYSTEM, Actor
+from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.documents import services as documents
+from concord.documents.models import Version
+from concord.members import selectors as registry
+from concord.members import services as members
+from concord.members.models import Membership
+
+from . import permissions, rules
+from .models import Position, Procedure, Seat, Subject
+
+DEFAULT_SILENCE = dt.timedelta(days=14)
+STATE_SUBJECTS = (
+    Subject.ACCESSION,
+    Subject.OBSERVER_STATUS,
+    Subject.END_OBSERVER_STATUS,
+    Subject.CHAIRMANSHIP,
+)  # CICA circulates texts under a two-week silence procedure
+
+
+def _participant(code: str | None, field: str = "state"):
+    if not code:
+        raise InvalidInput(_("Name the state concerned."), field=field)
+    try:
+        return registry.get_participant(code, field=field)
+    except NotFound as exc:
+        raise InvalidInput(exc.message, field=field) from exc
+
+
+def _check_subject(subject: str, *, state: str | None, version_id: int | None, text: str, today):
+    """The subject's own preconditions, against today's registry."""
+    participant = version = None
+    status = None
+    if subject in (
+        Subject.ACCESSION,
+        Subject.OBSERVER_STATUS,
+        Subject.END_OBSERVER_STATUS,
+        Subject.CHAIRMANSHIP,
+    ):
+        participant = _participant(state)
+        status = registry.status_on(participant, today)
+    name = participant.name if participant else ""
+    if subject == Subject.ACCESSION and status == Membership.Status.MEMBER:
+        raise InvalidInput(
+            _("%(state)s is already a Member State.") % {"state": name}, field="state"
+        )
+    if subject == Subject.OBSERVER_STATUS and status is not None:
+        raise InvalidInput(
+            _("%(state)s is already a member or an observer.") % {"state": name}, field="state"
+        )
+    if subject == Subject.END_OBSERVER_STATUS and status != Membership.Status.OBSERVER:
+        raise InvalidInput(_("%(state)s is not an observer.") % {"state": name}, field="state")
+    if subject == Subject.CHAIRMANSHIP:
+        if status != Membership.Status.MEMBER:
+            raise InvalidInput(
+                _("Only a Member State can chair; %(state)s is not one.") % {"state": name},
+                field="state",
+            )
+        if registry.holds_chair_on(participant, today):
+            raise InvalidInput(
+                _("%(state)s already holds the Chairmanship.") % {"state": name}, field="state"
+            )
+    if subject == Subject.DOCUMENT_ADOPTION:
+        version = Version.objects.select_related("document").filter(pk=version_id).first()
+        if version is None:
+            raise InvalidInput(
+                _("Name the version of the document under decision."), field="version"
+            )
+        if version.frozen:
+            raise InvalidInput(
+                _("That version is frozen: it was adopted already."), field="version"
+            )
+    if subject == Subject.TEXT and not text.strip():
+        raise InvalidInput(_("Give the text under decision."), field="text")
+    return participant, version
+
+
+@transaction.atomic(durable=True)
+def open_procedure(
+    *,
+    actor: Actor,
+    title: str,
+    subject: str,
+    mode: str,
+    text: str = "",
+    state: str | None = None,
+    version_id: int | None = None,
+    deadline: dt.datetime | None = None,
+    shared_with_observers: bool = False,
+) -> Procedure:
+    """Put a question to the Member States of today; they alone count, whoever joins later."""
+    if not permissions.can_open_procedure(actor):
+        raise NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
+    if not title.strip():
+        raise InvalidInput(_("Give the procedure a title."), field="title")
+    if subject not in Subject.values:
+        raise InvalidInput(_("Unknown subject %(s)s.") % {"s": repr(subject)}, field="subject.type")
+    if mode not in Procedure.Mode.values:
+        raise InvalidInput(_("The mode is 'silence' or 'in_session'."), field="mode")
+    now, today = clock.now(), clock.today()
+    participant, version = _check_subject(
+        subject, state=state, version_id=version_id, text=text, today=today
+    )
+    already = Procedure.objects.filter(status=rules.OPEN, subject=subject, participant=participant)
+    if participant is not None and already.exists():
+        raise InvalidTransition(
+            _("A procedure on this subject for %(state)s is already open.")
+            % {"state": participant.name},
+            field="state",
+        )
+    if mode == Procedure.Mode.SILENCE:
+        deadline = deadline or now + DEFAULT_SILENCE
+        if timezone.is_naive(deadline):
+            raise InvalidInput(_("Give the deadline with its time zone."), field="deadline")
+        if deadline <= now:
+            raise InvalidInput(_("The deadline must be in the future."), field="deadline")
+    elif deadline is not None:
+        raise InvalidInput(
+            _("An in-session procedure has no deadline: the Chair closes it."), field="deadline"
+        )
+    procedure = Procedure.objects.create(
+        title=title.strip(),
+        subject=subject,
+        text=text,
+        participant=participant,
+        version=version,
+        mode=mode,
+        shared_with_observers=shared_with_observers,
+        opened_by=actor.user,
+        opened_at=now,
+        deadline=deadline,
+    )
+    Seat.objects.bulk_create(
+        Seat(procedure=procedure, participant=m.participant)
+        for m in registry.memberships_on(today, status=Membership.Status.MEMBER)
+    )
+    record(
+        actor=actor,
+        event=AuditEvent.PROCEDURE_OPENED,
+        target=procedure,
+        summary=f"#{procedure.pk} opened ({mode}): {procedure.title}",
+        data={
+            "subject": subject,
+            "state": participant.code if participant else None,
+            "version": version.pk if version else None,
+            "deadline": deadline,
+            "seats": procedure.seats.count(),
+        },
+    )
+    if deadline is not None:
+        from .tasks import settle_procedure
+
+        transaction.on_commit(
+            lambda: settle_procedure.using(run_after=deadline).enqueue(procedure.pk)
+        )
+    return procedure
+
+
+def _locked(procedure_id: int) -> Procedure:
+    procedure = Procedure.objects.select_for_update().filter(pk=procedure_id).first()
+    if procedure is None:
+        raise NotFound(_("No procedure #%(id)s.") % {"id": procedure_id}, field="id")
+    return procedure
+
+
+@transaction.atomic(durable=True)
+def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str = "") -> Position:
+    """A Member State joins, objects (with reasons) or stands aside (with a statement)."""
+    procedure = _locked(procedure_id)
+    now = clock.now()
+    if procedure.status != rules.OPEN:
+        raise InvalidTransition(
+            _("The procedure is %(status)s; positions are closed.")
+            % {"status": procedure.get_status_display().lower()}
+        )
+    if not rules.accepts_positions(procedure.status, procedure.deadline, now):
+        raise InvalidTransition(
+            _("The deadline passed at %(deadline)s UTC; positions are no longer accepted.")
+            % {"deadline": procedure.deadline.strftime("%Y-%m-%d %H:%M:%S")},
+            field="deadline",
+        )
+    if not permissions.can_state_position(actor, procedure):
+        if actor.role == "observer":
+            raise NotPermitted(_("Observers follow procedures but take no positions."))
+        raise NotPermitted(
+            _(
+                "Only a Member State counted in this procedure states a position, "
+                "through its coordinator or delegate."
+            )
+        )
+    if kind not in Position.Kind.values:
+        raise InvalidInput(_("The position is join, object or stand_aside."), field="position")
+    statement = (statement or "").strip()
+    if kind == rules.OBJECT and not statement:
+        raise InvalidInput(_("An objection needs its reasons."), field="statement")
+    if kind == rules.STAND_ASIDE and not statement:
+        raise InvalidInput(
+            _("Standing aside needs an interpretative statement."), field="statement"
+        )
+    Position.objects.filter(
+        procedure=procedure, participant=actor.participant, superseded_at=None
+    ).update(superseded_at=now)
+    position = Position.objects.create(
+        procedure=procedure, participant=actor.participant, kind=kind, statement=statement,
+        stated_by=actor.user, stated_at=now,
+    )  # fmt: skip
+    record(
+        actor=actor,
+        event=AuditEvent.POSITION_STATED,
+        target=procedure,
+        summary=f"#{procedure.pk}: {actor.participant.code} {kind}",
+        data={"position": kind, "statement": statement, "state": actor.participant.code},
+    )
+    return position
+
+
+def current_positions(procedure: Procedure) -> dict[str, str]:
+    return dict(
+        procedure.positions.filter(superseded_at=None).values_list("participant__code", "kind")
+    )
+
+
+def _apply_effect(procedure: Procedure, on: dt.date, actor: Actor) -> None:
+    source = f"consensus procedure #{procedure.pk}"
+    if procedure.subject == Subject.ACCESSION:
+        members.admit_member(
+            actor=actor, participant=procedure.participant, since=on, source=source
+        )
+    elif procedure.subject == Subject.OBSERVER_STATUS:
+        members.grant_observer_status(
+            actor=actor, participant=procedure.participant, since=on, source=source
+        )
+    elif procedure.subject == Subject.END_OBSERVER_STATUS:
+        members.end_observer_status(actor=actor, participant=procedure.participant, until=on)
+    elif procedure.subject == Subject.CHAIRMANSHIP:
+        members.hand_over_chairmanship(
+            actor=actor, participant=procedure.participant, since=on, source=source
+        )
+    elif procedure.subject == Subject.DOCUMENT_ADOPTION:
+        documents.adopt_version(actor=actor, version=procedure.version, on=on)
+
+
+def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedure:
+    procedure.status = rules.after(procedure.status, "close")
+    procedure.outcome = rules.outcome(current_positions(procedure).values())
+    procedure.closed_at = at
+    procedure.save(update_fields=["status", "outcome", "closed_at"])
+    if procedure.outcome == rules.ADOPTED:
+        _apply_effect(procedure, timezone.localdate(at), actor)
+    seats = procedure.seats.values_list("participant__code", flat=True)
+    board = rules.tally(seats, current_positions(procedure))
+    record(
+        actor=actor,
+        event=AuditEvent.PROCEDURE_CLOSED,
+        target=procedure,
+        summary=f"#{procedure.pk} closed: {procedure.outcome}",
+        data={"outcome": procedure.outcome, "closed_at": at, **board},
+    )
+    return procedure
+
+
+@transaction.atomic(durable=True)
+def close_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
+    """The Chair closes an in-session procedure; the outcome follows from the record."""
+    procedure = _locked(procedure_id)
+    if rules.after(procedure.status, "close") is None:
+        raise InvalidTransition(
+            _("The procedure is already %(status)s.")
+            % {"status": procedure.get_status_display().lower()}
+        )
+    now = clock.now()
+    if procedure.mode == Procedure.Mode.SILENCE:
+        if rules.is_due(procedure.status, procedure.mode, procedure.deadline, now):
+            return _conclude(procedure, at=procedure.deadline, actor=SYSTEM)
+        raise InvalidTransition(
+            _("A silence procedure closes itself at its deadline."), field="deadline"
+        )
+    if not permissions.can_close_in_session(actor):
+        raise NotPermitted(_("Only the Chair closes an in-session procedure."))
+    return _conclude(procedure, at=now, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def withdraw_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
+    procedure = _locked(procedure_id)
+    if not permissions.can_withdraw(actor, procedure):
+        raise NotPermitted(_("Only the proposer or the Secretariat can withdraw a procedure."))
+    if rules.is_due(procedure.status, procedure.mode, procedure.deadline, clock.now()):
+        raise InvalidTransition(
+            _("The deadline has passed: the procedure has concluded."), field="deadline"
+        )
+    status = rules.after(procedure.status, "withdraw")
+    if status is None:
+        raise InvalidTransition(
+            _("The procedure is already %(status)s.")
+            % {"status": procedure.get_status_display().lower()}
+        )
+    procedure.status, procedure.closed_at = status, clock.now()
+    procedure.save(update_fields=["status", "closed_at"])
+    record(
+        actor=actor,
+        event=AuditEvent.PROCEDURE_WITHDRAWN,
+        target=procedure,
+        summary=f"#{procedure.pk} withdrawn",
+    )
+    return procedure
+
+
+def settle(procedure_id: int) -> bool:
+    """Close a silence procedure whose deadline has passed. Harmless to call twice, or early."""
+    with transaction.atomic():
+        procedure = Procedure.objects.select_for_update().filter(pk=procedure_id).first()
+        if procedure is None or not rules.is_due(
+            procedure.status, procedure.mode, procedure.deadline, clock.now()
+        ):
+            return False
+        _conclude(procedure, at=procedure.deadline, actor=SYSTEM)
+        return True
