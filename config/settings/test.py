@@ -1,4 +1,4 @@
-"""The test suite: fast hashing, no outbound e-mail, immediate tasks."""
+"""The test suite: fast hashing, no outbound e-mail, tasks recorded but not run."""
 
 from config.settings.base import *  # noqa: F403
 
@@ -8,6 +8,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks are recorded, not run: tests settle procedures explicitly or by reading them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -206,3 +206,18 @@ def test_document_adoption_freezes_the_version(officer):
     assert version.frozen
     assert version.document.status == "adopted" and version.document.adopted_on == DEADLINE.date()
     assert procedure.pk
+
+
+def test_opening_a_silence_procedure_schedules_its_settling(
+    officer, django_capture_on_commit_callbacks
+):
+    from django_tasks import default_task_backend
+
+    default_task_backend.results.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure = silence(officer)
+    [scheduled] = default_task_backend.results
+    assert scheduled.task.run_after == DEADLINE
+    assert scheduled.args == [procedure.pk]
+    with clock.frozen_at(DEADLINE):
+        assert scheduled.task.call(procedure.pk) is True  # what the worker runs
