@@ -17,6 +17,7 @@ def shell(request):
         (reverse("search"), _("Search"), "search"),
     ]
     if actor.user is not None:
+        nav.append((reverse("decisions:list"), _("Decisions"), "decisions"))
         nav.append((reverse("accounts:account"), _("My account"), "account"))
     if permissions.can_manage_accounts(actor):
         nav.append((reverse("accounts:users"), _("Accounts"), "users"))

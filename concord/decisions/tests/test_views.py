@@ -1,0 +1,92 @@
+import datetime as dt
+
+from django.test import Client
+
+from concord.core import clock
+from concord.decisions import services
+from conftest import PASSWORD
+
+from .conftest import OPENING
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    assert client.login(email=user.email, password=PASSWORD)
+    return client
+
+
+def test_secretariat_opens_a_procedure_from_the_form(secretariat_user):
+    client = signed_in(secretariat_user)
+    response = client.post(
+        "/decisions/open/",
+        {
+            "title": "CICA Day",
+            "subject": "text",
+            "text": "We mark 5 October as CICA Day.",
+            "mode": "silence",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "CICA Day" in page and 'data-testid="silent">28<' in page
+
+
+def test_the_open_form_names_the_wrong_field(secretariat_user):
+    response = signed_in(secretariat_user).post(
+        "/decisions/open/", {"title": "X", "subject": "accession", "state": "KZ", "mode": "silence"}
+    )
+    assert response.status_code == 422
+    assert "Kazakhstan is already a Member State." in response.content.decode()
+
+
+def test_delegates_cannot_open(delegate_user):
+    assert signed_in(delegate_user).get("/decisions/open/").status_code == 403
+
+
+def test_a_delegation_states_its_position_through_htmx(officer, delegate_user):
+    procedure = services.open_procedure(
+        actor=officer, title="CICA Day", subject="text", text="We mark CICA Day.", mode="silence"
+    )
+    client = signed_in(delegate_user)
+    html = client.post(
+        f"/decisions/{procedure.pk}/positions/", {"position": "object"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "An objection needs its reasons." in html
+    html = client.post(
+        f"/decisions/{procedure.pk}/positions/",
+        {"position": "object", "statement": "Not this year."},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert 'data-testid="objected">1<' in html and "Not this year." in html
+
+
+def test_the_printable_record_and_the_closing_by_the_chair(chair_user, actor_of):
+    chair = actor_of(chair_user)
+    procedure = services.open_procedure(
+        actor=chair, title="Statement", subject="text", text="We agree.", mode="in_session"
+    )
+    client = signed_in(chair_user)
+    assert client.post(f"/decisions/{procedure.pk}/close/").status_code == 302
+    record = client.get(f"/decisions/{procedure.pk}/", {"print": "1"}).content.decode()
+    assert "Decision record" in record and "Adopted" in record
+
+
+def test_observers_see_only_what_is_shared(officer, observer_user):
+    hidden = services.open_procedure(
+        actor=officer, title="Internal", subject="text", text="A.", mode="silence"
+    )
+    shared = services.open_procedure(
+        actor=officer,
+        title="Shared",
+        subject="text",
+        text="B.",
+        mode="silence",
+        shared_with_observers=True,
+    )
+    client = signed_in(observer_user)
+    assert client.get(f"/decisions/{hidden.pk}/").status_code == 404
+    page = client.get(f"/decisions/{shared.pk}/").content.decode()
+    assert "Shared" in page and "State the position" not in page
+    with clock.frozen_at(OPENING + dt.timedelta(days=15)):
+        listing = client.get("/decisions/").content.decode()
+    assert "Shared" in listing and "Internal" not in listing
