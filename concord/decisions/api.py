@@ -57,14 +57,10 @@ class ProcedureQuery(Schema):
 )
 @paginate(Pages, page_size=50)
 def list_procedures(request, filters: Query[ProcedureQuery]):
-    procedures = selectors.list_procedures(
+    # A queryset, so that the paginator reads only the page asked for.
+    return selectors.list_procedures(
         actor_from_request(request), status=filters.status, subject=filters.subject
     )
-    fields = ("title", "subject", "mode", "status", "deadline", "opened_at")
-    return [
-        {**{k: getattr(p, k) for k in fields}, "id": p.pk, "outcome": p.outcome or None}
-        for p in procedures
-    ]
 
 
 @router.post(

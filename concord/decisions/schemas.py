@@ -70,3 +70,7 @@ class ProcedureItemOut(Schema):
     outcome: str | None
     deadline: dt.datetime | None
     opened_at: dt.datetime
+
+    @staticmethod
+    def resolve_outcome(procedure) -> str | None:
+        return procedure.outcome or None

@@ -16,6 +16,25 @@ from .schemas import DocumentItemOut, ImportOut, SearchOut
 router = Router(tags=["documents"])
 
 
+class LazyItems:
+    """A queryset converted item by item, only for the page the paginator slices out."""
+
+    def __init__(self, queryset, convert):
+        self.queryset, self.convert = queryset, convert
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        rows = self.queryset[index]
+        return (
+            [self.convert(row) for row in rows] if isinstance(index, slice) else self.convert(rows)
+        )
+
+
 class DocumentQuery(Schema):
     type: str | None = Field(None, max_length=40)
     year: int | None = Field(None, ge=1900, le=2200)
@@ -66,7 +85,7 @@ def list_documents(request, filters: Query[DocumentQuery]):
         language=f.language,
         sort=f.sort,
     )
-    return [item_out(d) for d in documents]
+    return LazyItems(documents, item_out)
 
 
 @router.get(
