@@ -10,6 +10,7 @@ from concord.audit.api import router as audit_router
 from concord.core.exceptions import DomainError
 from concord.decisions.api import router as decisions_router
 from concord.documents.api import router as documents_router
+from concord.inbox.api import router as inbox_router
 from concord.members.api import router as members_router
 
 api = NinjaAPI(
@@ -67,3 +68,4 @@ api.add_router("", accounts_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
 api.add_router("", decisions_router)
+api.add_router("", inbox_router)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("members/", include("concord.members.urls")),
     path("documents/", include("concord.documents.urls")),
     path("decisions/", include("concord.decisions.urls")),
+    path("inbox/", include("concord.inbox.urls")),
     path("search", document_views.search_page, name="search"),
     path("", include("concord.site.urls")),
 ]

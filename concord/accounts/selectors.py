@@ -47,3 +47,10 @@ def access_token(actor: Actor, token_id: int) -> ApiToken:
     if token is None or not permissions.can_revoke_token(actor, token):
         raise NotFound(_("No API token with id %(id)s.") % {"id": token_id}, field="id")
     return token
+
+
+def list_coordinators(participant_ids) -> QuerySet[User]:
+    """The active national coordinators of these participants (the forum writes to them)."""
+    return User.objects.filter(
+        role="coordinator", is_active=True, participant_id__in=participant_ids
+    )

@@ -25,4 +25,6 @@ class AuditEvent(models.TextChoices):
     PROCEDURE_OPENED = "decisions.procedure_opened", _("Procedure opened")
     POSITION_STATED = "decisions.position_stated", _("Position stated")
     PROCEDURE_CLOSED = "decisions.procedure_closed", _("Procedure closed")
+    REMINDER_SENT = "decisions.reminder_sent", _("Deadline reminder sent")
+    MESSAGE_READ = "inbox.message_read", _("Message read")
     PROCEDURE_WITHDRAWN = "decisions.procedure_withdrawn", _("Procedure withdrawn")

@@ -4,9 +4,11 @@ and audits in one transaction; the effect of an adoption is applied in that same
 import datetime as dt
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concord.accounts import selectors as account_selectors
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core import clock
@@ -14,6 +16,7 @@ from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
 from concord.documents import services as documents
 from concord.documents.models import Version
+from concord.inbox import services as inbox
 from concord.members import selectors as registry
 from concord.members import services as members
 from concord.members.models import Membership
@@ -22,6 +25,7 @@ from . import permissions, rules
 from .models import Position, Procedure, Seat, Subject
 
 DEFAULT_SILENCE = dt.timedelta(days=14)
+REMINDER = dt.timedelta(hours=48)  # coordinators are reminded this long before a deadline
 STATE_SUBJECTS = (
     Subject.ACCESSION,
     Subject.OBSERVER_STATUS,
@@ -159,13 +163,72 @@ def open_procedure(
             "seats": procedure.seats.count(),
         },
     )
+    _notify(procedure, "opened")
     if deadline is not None:
-        from .tasks import settle_procedure
+        from .tasks import remind_procedure, settle_procedure
 
         transaction.on_commit(
             lambda: settle_procedure.using(run_after=deadline).enqueue(procedure.pk)
         )
+        if deadline - REMINDER > now:
+            transaction.on_commit(
+                lambda: remind_procedure.using(run_after=deadline - REMINDER).enqueue(procedure.pk)
+            )
     return procedure
+
+
+def _notify(procedure: Procedure, kind: str) -> None:
+    """Write to the national coordinators of every state counted in the procedure."""
+    seated = procedure.seats.values_list("participant_id", flat=True)
+    deadline = procedure.deadline.strftime("%Y-%m-%d %H:%M UTC") if procedure.deadline else "-"
+    if kind == "opened":
+        subject = _("Procedure opened: %(title)s") % {"title": procedure.title}
+        body = _("A consensus procedure is open (%(mode)s). Deadline: %(deadline)s.") % {
+            "mode": procedure.get_mode_display(),
+            "deadline": deadline,
+        }
+    elif kind == "reminder":
+        subject = _("48 hours left: %(title)s") % {"title": procedure.title}
+        body = _("The silence procedure ends at %(deadline)s. Silence means consent.") % {
+            "deadline": deadline
+        }
+    else:
+        subject = _("Outcome: %(title)s") % {"title": procedure.title}
+        body = _("The procedure closed: %(outcome)s.") % {
+            "outcome": procedure.get_outcome_display()
+        }
+    inbox.send(
+        recipients=account_selectors.list_coordinators(seated),
+        kind=f"decisions.{kind}",
+        subject=subject,
+        body=body,
+        link=reverse("decisions:detail", args=[procedure.pk]),
+    )
+
+
+def remind(procedure_id: int) -> bool:
+    """The 48-hour reminder of a silence procedure; sent once, and only while it is open."""
+    with transaction.atomic():
+        procedure = Procedure.objects.select_for_update().filter(pk=procedure_id).first()
+        now = clock.now()
+        if (
+            procedure is None
+            or procedure.status != rules.OPEN
+            or procedure.deadline is None
+            or procedure.reminded_at is not None
+            or not (procedure.deadline - REMINDER <= now < procedure.deadline)
+        ):
+            return False
+        procedure.reminded_at = now
+        procedure.save(update_fields=["reminded_at"])
+        _notify(procedure, "reminder")
+        record(
+            actor=SYSTEM,
+            event=AuditEvent.REMINDER_SENT,
+            target=procedure,
+            summary=f"#{procedure.pk}: reminder sent",
+        )
+        return True
 
 
 def _locked(procedure_id: int) -> Procedure:
@@ -259,6 +322,7 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
     procedure.save(update_fields=["status", "outcome", "closed_at"])
     if procedure.outcome == rules.ADOPTED:
         _apply_effect(procedure, timezone.localdate(at), actor)
+    _notify(procedure, "outcome")
     seats = procedure.seats.values_list("participant__code", flat=True)
     board = rules.tally(seats, current_positions(procedure))
     record(

@@ -8,3 +8,8 @@ from . import services
 @task()
 def settle_procedure(procedure_id: int) -> bool:
     return services.settle(procedure_id)
+
+
+@task()
+def remind_procedure(procedure_id: int) -> bool:
+    return services.remind(procedure_id)

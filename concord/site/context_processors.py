@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.accounts import permissions
 from concord.core.actors import actor_from_request
+from concord.inbox import selectors as inbox_selectors
 
 
 def shell(request):
@@ -18,6 +19,9 @@ def shell(request):
     ]
     if actor.user is not None:
         nav.append((reverse("decisions:list"), _("Decisions"), "decisions"))
+        unread = inbox_selectors.unread_count(actor)
+        inbox_label = _("Inbox (%(n)s)") % {"n": unread} if unread else _("Inbox")
+        nav.append((reverse("inbox:list"), inbox_label, "inbox"))
         nav.append((reverse("accounts:account"), _("My account"), "account"))
     if permissions.can_manage_accounts(actor):
         nav.append((reverse("accounts:users"), _("Accounts"), "users"))

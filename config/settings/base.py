@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "concord.accounts",
     "concord.documents",
     "concord.decisions",
+    "concord.inbox",
     "concord.site",
 ]
 

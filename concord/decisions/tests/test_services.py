@@ -216,7 +216,9 @@ def test_opening_a_silence_procedure_schedules_its_settling(
     default_task_backend.results.clear()
     with django_capture_on_commit_callbacks(execute=True):
         procedure = silence(officer)
-    [scheduled] = default_task_backend.results
+    by_name = {result.task.name: result for result in default_task_backend.results}
+    assert by_name["remind_procedure"].task.run_after == DEADLINE - dt.timedelta(hours=48)
+    scheduled = by_name["settle_procedure"]
     assert scheduled.task.run_after == DEADLINE
     assert scheduled.args == [procedure.pk]
     with clock.frozen_at(DEADLINE):
