@@ -89,7 +89,7 @@ def token_issue(request):
         request,
         "accounts/partials/tokens.html",
         {"tokens": selectors.list_tokens(actor), "token_form": form, "new_token": new_token},
-        status=200 if new_token else 422 if form.errors else 200,
+        status=422 if form.errors else 200,
     )
 
 

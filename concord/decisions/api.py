@@ -110,9 +110,7 @@ def state_position(request, procedure_id: int, payload: PositionIn):
     summary="Close",
 )
 def close_procedure(request, procedure_id: int):
-    actor = actor_from_request(request)
-    selectors.access_procedure(actor, procedure_id)
-    return procedure_out(services.close_procedure(actor=actor, procedure_id=procedure_id))
+    return _step(request, procedure_id, services.close_procedure)
 
 
 @router.post(
@@ -121,6 +119,11 @@ def close_procedure(request, procedure_id: int):
     summary="Withdraw",
 )
 def withdraw_procedure(request, procedure_id: int):
+    return _step(request, procedure_id, services.withdraw_procedure)
+
+
+def _step(request, procedure_id: int, service) -> dict:
+    """Close or withdraw: only a procedure the caller can see, then the service decides."""
     actor = actor_from_request(request)
     selectors.access_procedure(actor, procedure_id)
-    return procedure_out(services.withdraw_procedure(actor=actor, procedure_id=procedure_id))
+    return procedure_out(service(actor=actor, procedure_id=procedure_id))

@@ -30,7 +30,6 @@ PG_CONFIG = {"en": "english", "ru": "russian"}
 # Counting every match of a common word costs as much as the search itself; past this many the
 # answer says "more than" (and pagination stops there).
 COUNT_CAP = 1000
-CAPPED = f"LIMIT {COUNT_CAP + 1}"
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,10 @@ OUTER_COLUMNS = ", ".join(column.split(".")[1] for column in COLUMNS.split(", ")
 LANGUAGE_CONFIG = "CASE language WHEN 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END"
 
 
+def _capped() -> str:
+    return f"LIMIT {COUNT_CAP + 1}"
+
+
 def fts5_match(query_terms: list[str]) -> str:
     """Every word, as a prefix of its stem: FTS5's porter tokenizer stems English in the index,
     but knows no Russian, so a Russian word is cut to its Snowball stem and matched as a prefix
@@ -125,7 +128,7 @@ def _sqlite(query_terms, where, params, limit, offset):
     )
     base = f"FROM ({ranked}) AS r JOIN documents_unit u ON u.id = r.id {JOINS} WHERE {where}"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} {CAPPED})", [match, *params])
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} {_capped()})", [match, *params])
         total = cursor.fetchone()[0]
         cursor.execute(
             f"SELECT u.id, {COLUMNS}, r.rank {base} LIMIT %s OFFSET %s",
@@ -160,7 +163,7 @@ def _postgres(query_terms, language, where, params, limit, offset):
     options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 {base} {CAPPED}) AS capped", [*qparams, *params]
+            f"SELECT count(*) FROM (SELECT 1 {base} {_capped()}) AS capped", [*qparams, *params]
         )
         total = cursor.fetchone()[0]
         cursor.execute(

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from concord.core import clock
-from concord.core.actors import SYSTEM
 from concord.decisions import services
 from concord.members import selectors as roll
 from concord.members.models import Membership
@@ -38,4 +37,3 @@ def test_accessions_replayed_through_silence_procedures(registry, officer):
         assert roll.status_on(state, since - dt.timedelta(days=1)) != "member", code
     assert len(list(roll.memberships_on(dt.date(2026, 11, 27), status="member"))) == 28
     assert len(list(roll.memberships_on(dt.date(2006, 6, 16), status="member"))) == 17
-    assert SYSTEM.is_system

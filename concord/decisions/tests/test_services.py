@@ -186,7 +186,9 @@ def test_observer_status_granted_and_ended(officer):
         day = clock.today()
     assert registry.status_on(registry.get_state("AU"), day) == "observer"
     assert registry.status_on(registry.get_state("UA"), day) is None
-    assert {granted.pk, ended.pk}
+    granted.refresh_from_db()
+    ended.refresh_from_db()
+    assert granted.outcome == ended.outcome == "adopted"
 
 
 def test_document_adoption_freezes_the_version(officer):
@@ -205,7 +207,8 @@ def test_document_adoption_freezes_the_version(officer):
     version.refresh_from_db()
     assert version.frozen
     assert version.document.status == "adopted" and version.document.adopted_on == DEADLINE.date()
-    assert procedure.pk
+    procedure.refresh_from_db()
+    assert procedure.outcome == "adopted"
 
 
 def test_opening_a_silence_procedure_schedules_its_settling(

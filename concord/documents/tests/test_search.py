@@ -91,7 +91,6 @@ def test_search_api_and_page(seeded):
 def test_counting_stops_at_the_cap(seeded, monkeypatch):
     from concord.documents import search
 
-    monkeypatch.setattr(search, "CAPPED", "LIMIT 4")
     monkeypatch.setattr(search, "COUNT_CAP", 3)
     result = search_units(PUBLIC, "states", page_size=2)
     assert result.more and result.shown_total == 3 and result.pages == 2
