@@ -10,6 +10,7 @@ from concord.audit.api import router as audit_router
 from concord.core.exceptions import DomainError
 from concord.decisions.api import router as decisions_router
 from concord.documents.api import router as documents_router
+from concord.drafting.api import router as drafting_router
 from concord.inbox.api import router as inbox_router
 from concord.members.api import router as members_router
 
@@ -30,11 +31,18 @@ def on_domain_error(request, exc: DomainError):
     return error(request, exc.status, exc.message, exc.field)
 
 
+def _field_path(loc) -> tuple:
+    """("body", "payload", "subject", "state") names the field "subject.state": the source and
+    the handler's parameter name mean nothing to the caller."""
+    loc = tuple(loc)
+    return loc[2:] if len(loc) > 2 and loc[0] == "body" else loc[1:]
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
     errors = [
         {
-            "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
+            "field": ".".join(str(p) for p in _field_path(e.get("loc", ()))) or None,
             "message": e.get("msg", ""),
         }
         for e in exc.errors
@@ -67,5 +75,6 @@ api.add_router("", members_router)
 api.add_router("", accounts_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
+api.add_router("", drafting_router)
 api.add_router("", decisions_router)
 api.add_router("", inbox_router)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("audit/", include("concord.audit.urls")),
     path("members/", include("concord.members.urls")),
     path("documents/", include("concord.documents.urls")),
+    path("drafts/", include("concord.drafting.urls")),
     path("decisions/", include("concord.decisions.urls")),
     path("inbox/", include("concord.inbox.urls")),
     path("search", document_views.search_page, name="search"),

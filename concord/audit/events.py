@@ -28,3 +28,8 @@ class AuditEvent(models.TextChoices):
     REMINDER_SENT = "decisions.reminder_sent", _("Deadline reminder sent")
     MESSAGE_READ = "inbox.message_read", _("Message read")
     PROCEDURE_WITHDRAWN = "decisions.procedure_withdrawn", _("Procedure withdrawn")
+    AMENDMENT_PROPOSED = "drafting.amendment_proposed", _("Amendment proposed")
+    AMENDMENT_ACCEPTED = "drafting.amendment_accepted", _("Amendment accepted")
+    AMENDMENT_REJECTED = "drafting.amendment_rejected", _("Amendment rejected")
+    AMENDMENT_WITHDRAWN = "drafting.amendment_withdrawn", _("Amendment withdrawn")
+    DRAFT_VERSION_CREATED = "drafting.version_created", _("New version of a draft")

@@ -46,7 +46,7 @@ def procedure_open(request):
         return domain_error_response(
             request, NotPermitted("Only the Chair or the Secretariat can open a procedure.")
         )
-    form = ProcedureForm(request.POST or None)
+    form = ProcedureForm(request.POST or None, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         deadline = data["deadline"]

@@ -78,6 +78,14 @@ class Version(models.Model):
     number = models.PositiveIntegerField()
     frozen = models.BooleanField(default=False)
     created_at = models.DateTimeField()
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="successors",
+        help_text="the version whose accepted amendments this one incorporates",
+    )
 
     class Meta:
         ordering = ["document", "number"]

@@ -31,12 +31,12 @@ _WORDS = {
 
 def render_text(doc: ParsedDocument) -> str:
     """Clean plain text (no Markdown) that parses back to the same ``to_dict()``."""
-    styles = _numbering_styles(doc)
-    chunks = [_render(item, doc.language, styles) for item in walk(doc)]
+    styles = numbering_styles(doc)
+    chunks = [render_item(item, doc.language, styles) for item in walk(doc)]
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
 
 
-def _render(item: Item, language: str, styles: dict[str, str]) -> str:
+def render_item(item: Item, language: str, styles: dict[str, str]) -> str:
     text = item.text
     if item.kind == "enacting":
         return text if text.endswith(":") else f"{text},"
@@ -72,7 +72,7 @@ def _render_paragraph(
     return f"{head}\n\n{text}" if text else head
 
 
-def _numbering_styles(doc: ParsedDocument) -> dict[str, str]:
+def numbering_styles(doc: ParsedDocument) -> dict[str, str]:
     """Number with "1)" where a paragraph's own text holds "1." items, else with "1."."""
     styles = {}
     for part in [doc, *doc.annexes]:

@@ -58,8 +58,8 @@ def list_documents(
 
 
 def languages_of(document: Document) -> list[str]:
-    """Languages held for the newest version (uses prefetched versions and texts)."""
-    versions = sorted(document.versions.all(), key=lambda v: v.number)
+    """Languages held for the current version (uses prefetched versions and texts)."""
+    versions = sorted(document.versions.all(), key=lambda v: (v.frozen, v.number))
     return sorted({t.language for t in versions[-1].texts.all()}) if versions else []
 
 
@@ -72,7 +72,9 @@ def access_document(actor: Actor, slug: str) -> Document:
 
 
 def current_text(document: Document, language: str) -> Text | None:
-    version = document.versions.order_by("-number").first()
+    """Of the adopted (frozen) version if there is one, else of the newest draft version: a
+    version made after the one adopted stays in the drafting history."""
+    version = document.versions.order_by("-frozen", "-number").first()
     if version is None:
         return None
     return version.texts.filter(language=language).first()

@@ -21,6 +21,7 @@ from concord.members.models import Body
 from . import parsing, permissions
 from .models import Document, DocumentType, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
+from .rendering import render_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTER_FILE = DATA_DIR / "documents.yaml"
@@ -216,27 +217,8 @@ def _store(actor, parsed, raw, doc_type, slug, adopt, warnings) -> ImportOutcome
             % {"slug": document.slug, "lang": parsed.language},
             field="file",
         )
-    text = Text.objects.create(
-        version=version,
-        language=parsed.language,
-        title=parsed.title,
-        structure=parsed.to_dict(),
-        source_text=raw if isinstance(raw, str) else parsing.decode(raw),
-        content_hash=digest,
-        imported_at=now,
-    )
-    units = Unit.objects.bulk_create(
-        Unit(
-            text=text,
-            uid=unit["id"],
-            kind=unit["kind"],
-            number=str(unit.get("number") or ""),
-            ordinal=n,
-            content=unit["text"],
-        )
-        for n, unit in enumerate(parsed.units(), start=1)
-    )
-    links = _link_references(text, units)
+    source = raw if isinstance(raw, str) else parsing.decode(raw)
+    text, units, links = _store_text(version, parsed, source, digest, now)
     _fill_metadata(document, parsed, adopt, version)
     record(
         actor=actor,
@@ -253,6 +235,43 @@ def _store(actor, parsed, raw, doc_type, slug, adopt, warnings) -> ImportOutcome
         },
     )
     return ImportOutcome("imported", parsed, document, text, warnings)
+
+
+def _store_text(version: Version, parsed, source: str, digest: str, now):
+    text = Text.objects.create(
+        version=version,
+        language=parsed.language,
+        title=parsed.title,
+        structure=parsed.to_dict(),
+        source_text=source,
+        content_hash=digest,
+        imported_at=now,
+    )
+    units = Unit.objects.bulk_create(
+        Unit(
+            text=text,
+            uid=unit["id"],
+            kind=unit["kind"],
+            number=str(unit.get("number") or ""),
+            ordinal=n,
+            content=unit["text"],
+        )
+        for n, unit in enumerate(parsed.units(), start=1)
+    )
+    return text, units, _link_references(text, units)
+
+
+def store_version(*, based_on: Version, texts: list[parsing.ParsedDocument]) -> Version:
+    """The next version of a draft, one text per language. Runs inside the caller's audited
+    transaction (drafting incorporates amendments through it)."""
+    now = clock.now()
+    latest = based_on.document.versions.order_by("-number").first()
+    version = Version.objects.create(
+        document=based_on.document, number=latest.number + 1, based_on=based_on, created_at=now
+    )
+    for parsed in texts:
+        _store_text(version, parsed, render_text(parsed), content_hash(parsed), now)
+    return version
 
 
 def _fill_metadata(document: Document, parsed, adopt: bool, version: Version) -> None:

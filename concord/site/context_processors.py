@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.accounts import permissions
 from concord.core.actors import actor_from_request
+from concord.drafting import permissions as drafting
 from concord.inbox import selectors as inbox_selectors
 
 
@@ -18,6 +19,8 @@ def shell(request):
         (reverse("search"), _("Search"), "search"),
     ]
     if actor.user is not None:
+        if drafting.can_read_drafts(actor):
+            nav.append((reverse("drafting:list"), _("Drafts"), "drafts"))
         nav.append((reverse("decisions:list"), _("Decisions"), "decisions"))
         unread = inbox_selectors.unread_count(actor)
         inbox_label = _("Inbox (%(n)s)") % {"n": unread} if unread else _("Inbox")

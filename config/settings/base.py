@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "concord.members",
     "concord.accounts",
     "concord.documents",
+    "concord.drafting",
     "concord.decisions",
     "concord.inbox",
     "concord.site",

@@ -1,0 +1,249 @@
+"""Drafts, their versions and amendments, and comparisons, over the REST API."""
+
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from concord.accounts.auth import AUTHENTICATED
+from concord.core.actors import actor_from_request
+from concord.core.schemas import Pages, with_errors
+
+from . import comparison, selectors, services
+from .schemas import (
+    AmendmentIn,
+    AmendmentOut,
+    ComparisonOut,
+    DecisionIn,
+    DraftItemOut,
+    DraftOut,
+    VersionOut,
+    VersionTextOut,
+)
+
+router = Router(tags=["drafting"], auth=AUTHENTICATED)
+ERRORS = (400, 401, 403, 404, 409, 422)
+
+
+def version_out(version) -> dict:
+    return {
+        "id": version.pk,
+        "number": version.number,
+        "frozen": version.frozen,
+        "based_on": version.based_on.number if version.based_on_id else None,
+        "created_at": version.created_at,
+        "languages": selectors.languages(version),
+        "amendments": version.amendments.count(),
+    }
+
+
+def amendment_out(amendment) -> dict:
+    return {
+        "id": amendment.pk,
+        "number": amendment.number,
+        "version": amendment.version.number,
+        "language": amendment.language,
+        "kind": amendment.kind,
+        "unit": amendment.unit,
+        "place": amendment.place,
+        "text": amendment.text,
+        "rationale": amendment.rationale,
+        "state": amendment.participant.code,
+        "proposed_at": amendment.proposed_at,
+        "status": amendment.status,
+        "decided_at": amendment.decided_at,
+        "note": amendment.note,
+        "incorporated_into": (
+            amendment.incorporated_into.number if amendment.incorporated_into_id else None
+        ),
+    }
+
+
+class DraftQuery(Schema):
+    status: str | None = None
+
+
+@router.get("/drafts", response=with_errors({200: list[DraftItemOut]}, *ERRORS), summary="Drafts")
+@paginate(Pages, page_size=50)
+def list_drafts(request, filters: Query[DraftQuery]):
+    return [
+        {
+            "slug": d.slug,
+            "title": d.title,
+            "status": d.status,
+            "latest_version": d.latest_version,
+            "proposed_amendments": d.proposed,
+        }
+        for d in selectors.list_drafts(actor_from_request(request), status=filters.status)
+    ]
+
+
+@router.get("/drafts/{slug}", response=with_errors({200: DraftOut}, *ERRORS), summary="A draft")
+def get_draft(request, slug: str):
+    document = selectors.access_draft(actor_from_request(request), slug)
+    return {
+        "slug": document.slug,
+        "title": document.title,
+        "status": document.status,
+        "amendable": selectors.is_amendable(document),
+        "versions": [version_out(v) for v in selectors.list_versions(document)],
+    }
+
+
+class LanguageQuery(Schema):
+    language: str = "en"
+
+
+@router.get(
+    "/drafts/{slug}/versions/{number}",
+    response=with_errors({200: VersionTextOut}, *ERRORS),
+    summary="One version's text, unit by unit",
+)
+def get_version(request, slug: str, number: int, query: Query[LanguageQuery]):
+    document = selectors.access_draft(actor_from_request(request), slug)
+    version = selectors.get_version(document, number)
+    return {
+        "number": version.number,
+        "language": query.language,
+        "frozen": version.frozen,
+        "units": selectors.version_units(version, query.language),
+    }
+
+
+@router.post(
+    "/drafts/{slug}/versions",
+    response=with_errors({201: VersionOut}, *ERRORS),
+    summary="Incorporate the accepted amendments into a new version",
+)
+def incorporate(request, slug: str):
+    actor = actor_from_request(request)
+    document = selectors.access_draft(actor, slug)
+    latest = selectors.latest_version(document)
+    return Status(
+        201, version_out(services.incorporate_amendments(actor=actor, version_id=latest.pk))
+    )
+
+
+class AmendmentQuery(Schema):
+    version: int | None = None
+    status: str | None = None
+    language: str | None = None
+
+
+@router.get(
+    "/drafts/{slug}/amendments",
+    response=with_errors({200: list[AmendmentOut]}, *ERRORS),
+    summary="Amendments",
+)
+@paginate(Pages, page_size=50)
+def list_amendments(request, slug: str, filters: Query[AmendmentQuery]):
+    document = selectors.access_draft(actor_from_request(request), slug)
+    version = selectors.get_version(document, filters.version) if filters.version else None
+    amendments = selectors.list_amendments(
+        document, version=version, status=filters.status, language=filters.language
+    )
+    return [amendment_out(a) for a in amendments]
+
+
+@router.post(
+    "/drafts/{slug}/amendments",
+    response=with_errors({201: AmendmentOut}, *ERRORS),
+    summary="Propose an amendment",
+)
+def propose(request, slug: str, payload: AmendmentIn):
+    actor = actor_from_request(request)
+    document = selectors.access_draft(actor, slug)
+    version = selectors.get_version(document, payload.version)
+    amendment = services.propose_amendment(
+        actor=actor,
+        version_id=version.pk,
+        language=payload.language,
+        kind=payload.kind,
+        unit=payload.unit,
+        place=payload.place,
+        text=payload.text,
+        rationale=payload.rationale,
+    )
+    return Status(201, amendment_out(amendment))
+
+
+@router.get(
+    "/drafts/{slug}/amendments/{amendment_id}",
+    response=with_errors({200: AmendmentOut}, *ERRORS),
+    summary="An amendment",
+)
+def get_amendment(request, slug: str, amendment_id: int):
+    document = selectors.access_draft(actor_from_request(request), slug)
+    return amendment_out(selectors.get_amendment(document, amendment_id))
+
+
+def _decide(request, slug: str, amendment_id: int, service, **kwargs) -> dict:
+    """Only an amendment of a draft the caller can see; then the service decides."""
+    actor = actor_from_request(request)
+    document = selectors.access_draft(actor, slug)
+    amendment = selectors.get_amendment(document, amendment_id)
+    return amendment_out(service(actor=actor, amendment_id=amendment.pk, **kwargs))
+
+
+@router.post(
+    "/drafts/{slug}/amendments/{amendment_id}/accept",
+    response=with_errors({200: AmendmentOut}, *ERRORS),
+    summary="Accept an amendment",
+)
+def accept(request, slug: str, amendment_id: int, payload: DecisionIn):
+    return _decide(
+        request, slug, amendment_id, services.decide_amendment, accept=True, note=payload.note
+    )
+
+
+@router.post(
+    "/drafts/{slug}/amendments/{amendment_id}/reject",
+    response=with_errors({200: AmendmentOut}, *ERRORS),
+    summary="Reject an amendment",
+)
+def reject(request, slug: str, amendment_id: int, payload: DecisionIn):
+    return _decide(
+        request, slug, amendment_id, services.decide_amendment, accept=False, note=payload.note
+    )
+
+
+@router.post(
+    "/drafts/{slug}/amendments/{amendment_id}/withdraw",
+    response=with_errors({200: AmendmentOut}, *ERRORS),
+    summary="Withdraw an amendment",
+)
+def withdraw(request, slug: str, amendment_id: int):
+    return _decide(request, slug, amendment_id, services.withdraw_amendment)
+
+
+class CompareQuery(Schema):
+    from_version: int = Field(..., alias="from", ge=1, le=2**31 - 1)
+    to_version: int = Field(..., alias="to", ge=1, le=2**31 - 1)
+    language: str = "en"
+
+
+@router.get(
+    "/drafts/{slug}/compare",
+    response=with_errors({200: ComparisonOut}, *ERRORS),
+    summary="Compare two versions, paragraph by paragraph and word by word",
+)
+def compare(request, slug: str, query: Query[CompareQuery]):
+    document = selectors.access_draft(actor_from_request(request), slug)
+    before, after, changes = selectors.compare_versions(
+        document, query.from_version, query.to_version, query.language
+    )
+    return {
+        "slug": document.slug,
+        "language": query.language,
+        "from_version": before.number,
+        "to_version": after.number,
+        "summary": comparison.summary(changes),
+        "units": [
+            {
+                "status": c.status,
+                "old_id": c.old["id"] if c.old else None,
+                "new_id": c.new["id"] if c.new else None,
+                "kind": (c.new or c.old)["kind"],
+                "segments": [{"op": s.op, "text": s.text} for s in c.segments],
+            }
+            for c in changes
+        ],
+    }

@@ -1,0 +1,73 @@
+"""Amendments: a delegation's proposed change to one unit of a draft version."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from concord.documents.models import Version
+from concord.members.models import Participant
+
+from . import amending
+
+
+class Amendment(models.Model):
+    class Kind(models.TextChoices):
+        INSERT = amending.INSERT, _("Insert")
+        REPLACE = amending.REPLACE, _("Replace")
+        DELETE = amending.DELETE, _("Delete")
+        EDIT = amending.EDIT, _("Edit")
+
+    class Place(models.TextChoices):
+        BEFORE = amending.BEFORE, _("before")
+        AFTER = amending.AFTER, _("after")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        INCORPORATED = "incorporated", _("Incorporated")
+
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="amendments")
+    number = models.PositiveIntegerField(help_text="numbered within its version")
+    language = models.CharField(max_length=8)
+    kind = models.CharField(max_length=8, choices=Kind)
+    unit = models.CharField(max_length=40, help_text="the unit amended, or the insertion's anchor")
+    place = models.CharField(max_length=6, choices=Place, blank=True)
+    text = models.TextField(blank=True)
+    rationale = models.TextField()
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="amendments"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    status = models.CharField(max_length=12, choices=Status, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="the Secretariat's or Chair's note on deciding")
+    incorporated_into = models.ForeignKey(
+        Version, null=True, blank=True, on_delete=models.PROTECT, related_name="incorporated"
+    )
+
+    class Meta:
+        ordering = ["version", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "number"], name="amendment_unique_number"),
+            models.CheckConstraint(condition=~Q(rationale=""), name="amendment_has_rationale"),
+            models.CheckConstraint(
+                condition=Q(kind="delete") | ~Q(text=""), name="amendment_has_text"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} amendment {self.number}"
+
+    def as_change(self) -> amending.Change:
+        return amending.Change(
+            self.kind, self.unit, self.text, self.place or amending.AFTER, ref=self.number
+        )

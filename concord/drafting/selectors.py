@@ -1,0 +1,126 @@
+"""Reads on drafts: their versions, amendments and the comparison of two versions."""
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from concord.core.actors import Actor
+from concord.core.exceptions import InvalidInput, NotFound
+from concord.documents.models import Document, Unit, Version
+
+from . import comparison, permissions
+from .models import Amendment
+
+AMENDABLE_STATUSES = (Document.Status.DRAFT, Document.Status.CIRCULATED)
+
+
+def _hidden(slug: str) -> NotFound:
+    return NotFound(_("No draft %(slug)s.") % {"slug": repr(slug)}, field="slug")
+
+
+def list_drafts(actor: Actor, *, status: str | None = None) -> QuerySet[Document]:
+    """Documents in drafting (by default), or all with a drafting history: ``status="all"``."""
+    if not permissions.can_read_drafts(actor):
+        return Document.objects.none()
+    qs = Document.objects.filter(external=False).annotate(
+        latest_version=Max("versions__number"),
+        proposed=Count("versions__amendments", filter=Q(versions__amendments__status="proposed")),
+    )
+    if status == "all":
+        qs = qs.filter(latest_version__isnull=False)
+    elif status:
+        qs = qs.filter(status=status)
+    else:
+        qs = qs.filter(status__in=AMENDABLE_STATUSES)
+    return qs.order_by("-updated_at", "slug")
+
+
+def access_draft(actor: Actor, slug: str) -> Document:
+    """A document with at least one version, to those who read drafts; otherwise a 404."""
+    if not permissions.can_read_drafts(actor):
+        raise _hidden(slug)
+    document = Document.objects.filter(slug=slug, versions__isnull=False).distinct().first()
+    if document is None:
+        raise _hidden(slug)
+    return document
+
+
+def is_amendable(document: Document) -> bool:
+    return document.status in AMENDABLE_STATUSES
+
+
+def list_versions(document: Document) -> list[Version]:
+    return list(
+        document.versions.select_related("based_on")
+        .prefetch_related("texts")
+        .annotate(amendment_count=Count("amendments"))
+        .order_by("number")
+    )
+
+
+def latest_version(document: Document) -> Version:
+    return document.versions.order_by("-number").first()
+
+
+def get_version(document: Document, number: int | None, *, field: str = "version") -> Version:
+    """Version ``number`` of the draft; the latest when no number is given."""
+    if number is None:
+        return latest_version(document)
+    version = document.versions.filter(number=number).first()
+    if version is None:
+        raise NotFound(
+            _("%(slug)s has no version %(n)s.") % {"slug": document.slug, "n": number},
+            field=field,
+        )
+    return version
+
+
+def languages(version: Version) -> list[str]:
+    return sorted(t.language for t in version.texts.all())
+
+
+def version_units(version: Version, language: str, *, field: str = "language") -> list[dict]:
+    units = Unit.objects.filter(text__version=version, text__language=language).order_by("ordinal")
+    rows = [{"id": u.uid, "kind": u.kind, "number": u.number, "text": u.content} for u in units]
+    if not rows and not version.texts.filter(language=language).exists():
+        raise InvalidInput(
+            _("Version %(n)s has no %(language)s text.")
+            % {"n": version.number, "language": language},
+            field=field,
+        )
+    return rows
+
+
+def list_amendments(
+    document: Document,
+    *,
+    version: Version | None = None,
+    status: str | None = None,
+    language: str | None = None,
+) -> QuerySet[Amendment]:
+    qs = Amendment.objects.filter(version__document=document).select_related(
+        "version", "participant", "incorporated_into"
+    )
+    if version is not None:
+        qs = qs.filter(version=version)
+    if status:
+        qs = qs.filter(status=status)
+    if language:
+        qs = qs.filter(language=language)
+    return qs.order_by("-version__number", "number")
+
+
+def get_amendment(document: Document, amendment_id: int) -> Amendment:
+    amendment = list_amendments(document).filter(pk=amendment_id).first()
+    if amendment is None:
+        raise NotFound(_("No amendment #%(id)s to this draft.") % {"id": amendment_id}, field="id")
+    return amendment
+
+
+def compare_versions(
+    document: Document, old: int, new: int, language: str
+) -> tuple[Version, Version, list[comparison.UnitChange]]:
+    """Versions ``old`` and ``new`` of one language, unit by unit and word by word."""
+    before = get_version(document, old, field="from")
+    after = get_version(document, new, field="to")
+    changes = comparison.compare(version_units(before, language), version_units(after, language))
+    return before, after, changes

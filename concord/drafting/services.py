@@ -1,0 +1,253 @@
+"""Drafting: delegations propose amendments to the latest version of a draft; the Secretariat or
+the Chair accepts or rejects them and incorporates the accepted ones into a new version. Each
+service checks the right, the state of the draft, writes and audits in one transaction."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from concord.accounts import selectors as account_selectors
+from concord.audit.events import AuditEvent
+from concord.audit.services import record
+from concord.core import clock
+from concord.core.actors import Actor
+from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.documents import services as documents
+from concord.documents.models import Document, Version
+from concord.documents.parsing import ParsedDocument
+from concord.inbox import services as inbox
+from concord.members import selectors as registry
+
+from . import amending, permissions
+from .models import Amendment
+
+OPEN_FOR_AMENDMENT = (Document.Status.DRAFT, Document.Status.CIRCULATED)
+
+
+def _latest_draft_version(version_id: int) -> Version:
+    """The version, locked, if it is the one amendments are made to: a draft's latest."""
+    version = (
+        Version.objects.select_for_update().select_related("document").filter(pk=version_id).first()
+    )
+    if version is None:
+        raise NotFound(_("No version #%(id)s.") % {"id": version_id}, field="version")
+    document = version.document
+    if version.frozen or document.status not in OPEN_FOR_AMENDMENT:
+        raise InvalidTransition(
+            _("%(slug)s is adopted: its text can no longer be amended.") % {"slug": document.slug},
+            field="version",
+        )
+    latest = document.versions.aggregate(n=Max("number"))["n"]
+    if version.number != latest:
+        raise InvalidTransition(
+            _("Version %(n)s is not the latest version of %(slug)s; amend version %(latest)s.")
+            % {"n": version.number, "slug": document.slug, "latest": latest},
+            field="version",
+        )
+    return version
+
+
+def _locked_amendment(amendment_id: int) -> Amendment:
+    amendment = (
+        Amendment.objects.select_for_update()
+        .select_related("version__document", "participant")
+        .filter(pk=amendment_id)
+        .first()
+    )
+    if amendment is None:
+        raise NotFound(_("No amendment #%(id)s.") % {"id": amendment_id}, field="amendment")
+    return amendment
+
+
+def _label(amendment: Amendment) -> str:
+    version = amendment.version
+    return f"{version.document.slug} v{version.number} amendment {amendment.number}"
+
+
+def _structure(version: Version, language: str, field: str = "language") -> dict:
+    text = version.texts.filter(language=language).first()
+    if text is None:
+        have = ", ".join(version.texts.values_list("language", flat=True)) or "-"
+        raise InvalidInput(
+            _("Version %(n)s has no %(language)s text; it has: %(have)s.")
+            % {"n": version.number, "language": language, "have": have},
+            field=field,
+        )
+    return text.structure
+
+
+def _check(structure: dict, changes: list[amending.Change], *, error=InvalidInput) -> None:
+    try:
+        amending.apply(structure, changes)
+    except amending.AmendmentError as exc:
+        raise error(exc.message, field=exc.field) from exc
+
+
+@transaction.atomic(durable=True)
+def propose_amendment(
+    *,
+    actor: Actor,
+    version_id: int,
+    language: str,
+    kind: str,
+    unit: str,
+    rationale: str,
+    text: str = "",
+    place: str = "",
+) -> Amendment:
+    """A delegation's amendment to one unit of a draft's latest version, with its rationale."""
+    if not permissions.can_propose(actor):
+        raise NotPermitted(
+            _(
+                "Only the national coordinator or a delegate of a Member State "
+                "can propose amendments."
+            )
+        )
+    version = _latest_draft_version(version_id)
+    if kind not in Amendment.Kind.values:
+        raise InvalidInput(
+            _("The kind of amendment is insert, replace, delete or edit."), field="kind"
+        )
+    if not rationale.strip():
+        raise InvalidInput(_("Give the rationale for the amendment."), field="rationale")
+    if kind == Amendment.Kind.INSERT:
+        place = place or Amendment.Place.AFTER
+        if place not in Amendment.Place.values:
+            raise InvalidInput(_("An insertion goes 'before' or 'after' a unit."), field="place")
+    else:
+        place = ""
+    text = "" if kind == Amendment.Kind.DELETE else text.strip()
+    change = amending.Change(kind, unit.strip(), text, place or amending.AFTER)
+    _check(_structure(version, language), [change])
+    number = (version.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
+    amendment = Amendment.objects.create(
+        version=version,
+        number=number,
+        language=language,
+        kind=kind,
+        unit=change.unit,
+        place=place,
+        text=text,
+        rationale=rationale.strip(),
+        participant=actor.participant,
+        proposed_by=actor.user,
+        proposed_at=clock.now(),
+    )
+    record(
+        actor=actor,
+        event=AuditEvent.AMENDMENT_PROPOSED,
+        target=amendment,
+        summary=f"{_label(amendment)} proposed by {actor.participant.code}: {kind} {change.unit}",
+        data={"kind": kind, "unit": change.unit, "language": language, "place": place},
+    )
+    return amendment
+
+
+@transaction.atomic(durable=True)
+def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str = "") -> Amendment:
+    """Accept (to be incorporated in the next version) or reject a proposed amendment. An
+    amendment is accepted only if it still applies beside those accepted before it."""
+    if not permissions.can_decide(actor):
+        raise NotPermitted(_("Only the Secretariat or the Chair decides on amendments."))
+    amendment = _locked_amendment(amendment_id)
+    _latest_draft_version(amendment.version_id)
+    if amendment.status != Amendment.Status.PROPOSED:
+        raise InvalidTransition(
+            _("Amendment %(n)s is %(status)s; only a proposed amendment can be decided on.")
+            % {"n": amendment.number, "status": amendment.get_status_display().lower()},
+            field="amendment",
+        )
+    if accept:
+        accepted = amendment.version.amendments.filter(
+            status=Amendment.Status.ACCEPTED, language=amendment.language
+        )
+        changes = [a.as_change() for a in accepted] + [amendment.as_change()]
+        _check(_structure(amendment.version, amendment.language), changes, error=InvalidTransition)
+    amendment.status = Amendment.Status.ACCEPTED if accept else Amendment.Status.REJECTED
+    amendment.decided_by, amendment.decided_at, amendment.note = actor.user, clock.now(), note
+    amendment.save(update_fields=["status", "decided_by", "decided_at", "note"])
+    record(
+        actor=actor,
+        event=AuditEvent.AMENDMENT_ACCEPTED if accept else AuditEvent.AMENDMENT_REJECTED,
+        target=amendment,
+        summary=f"{_label(amendment)} {amendment.status}",
+        data={"note": note},
+    )
+    return amendment
+
+
+@transaction.atomic(durable=True)
+def withdraw_amendment(*, actor: Actor, amendment_id: int) -> Amendment:
+    amendment = _locked_amendment(amendment_id)
+    if not permissions.can_withdraw(actor, amendment):
+        raise NotPermitted(_("Only the proposing delegation or the Secretariat can withdraw it."))
+    if amendment.status not in (Amendment.Status.PROPOSED, Amendment.Status.ACCEPTED):
+        raise InvalidTransition(
+            _("Amendment %(n)s is %(status)s and can no longer be withdrawn.")
+            % {"n": amendment.number, "status": amendment.get_status_display().lower()},
+            field="amendment",
+        )
+    amendment.status = Amendment.Status.WITHDRAWN
+    amendment.save(update_fields=["status"])
+    record(
+        actor=actor,
+        event=AuditEvent.AMENDMENT_WITHDRAWN,
+        target=amendment,
+        summary=f"{_label(amendment)} withdrawn",
+    )
+    return amendment
+
+
+@transaction.atomic(durable=True)
+def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
+    """The next version: every accepted amendment applied, in order, to its language's text;
+    the other texts carried over unchanged. The version amended stays as it was."""
+    if not permissions.can_decide(actor):
+        raise NotPermitted(
+            _("Only the Secretariat or the Chair incorporates amendments into a new version.")
+        )
+    version = _latest_draft_version(version_id)
+    accepted = list(version.amendments.filter(status=Amendment.Status.ACCEPTED))
+    if not accepted:
+        raise InvalidInput(
+            _("Version %(n)s has no accepted amendments to incorporate.") % {"n": version.number},
+            field="version",
+        )
+    texts = []
+    for text in version.texts.all():
+        changes = [a.as_change() for a in accepted if a.language == text.language]
+        if not changes:
+            texts.append(ParsedDocument.from_dict(text.structure))
+            continue
+        try:
+            texts.append(amending.apply(text.structure, changes))
+        except amending.AmendmentError as exc:
+            raise InvalidTransition(exc.message, field="amendments") from exc
+    new = documents.store_version(based_on=version, texts=texts)
+    Amendment.objects.filter(pk__in=[a.pk for a in accepted]).update(
+        status=Amendment.Status.INCORPORATED, incorporated_into=new
+    )
+    record(
+        actor=actor,
+        event=AuditEvent.DRAFT_VERSION_CREATED,
+        target=new.document,
+        summary=f"{new.document.slug} v{new.number} made from v{version.number} "
+        f"with amendments {', '.join(str(a.number) for a in accepted)}",
+        data={
+            "version": new.number,
+            "based_on": version.number,
+            "amendments": [a.number for a in accepted],
+        },
+    )
+    members = registry.memberships_on(clock.today()).values_list("participant_id", flat=True)
+    inbox.send(
+        recipients=account_selectors.list_coordinators(members),
+        kind="drafting.version",
+        subject=_("New version of a draft: %(title)s v%(n)s")
+        % {"title": new.document.title, "n": new.number},
+        body=_("Version %(n)s incorporates %(count)s accepted amendments.")
+        % {"n": new.number, "count": len(accepted)},
+        link=reverse("drafting:detail", args=[new.document.slug]),
+    )
+    return new

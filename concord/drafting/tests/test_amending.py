@@ -1,0 +1,166 @@
+"""What each kind of amendment does to a draft's structure (no database)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from concord.documents.parsing import ParsedDocument
+from concord.drafting import comparison
+from concord.drafting.amending import AmendmentError, Change, apply
+
+
+def texts(doc: ParsedDocument) -> dict[str, str]:
+    return {u["id"]: u["text"] for u in doc.units()}
+
+
+def test_an_insertion_after_a_paragraph_renumbers_the_ones_after_it(structure):
+    new = texts(apply(structure, [Change("insert", "op-1", "We welcome Turkmenistan.")]))
+    assert new["op-2"] == "We welcome Turkmenistan."
+    assert new["op-3"].startswith("We welcome the progress")
+    assert new["op-3-c"] == "in the human dimension."
+    assert new["op-4"] == "We celebrate CICA Day on 5 October each year."
+
+
+def test_insertions_at_one_place_keep_the_order_they_were_accepted_in(structure):
+    new = texts(
+        apply(
+            structure,
+            [
+                Change("insert", "op-3", "First new.", ref=1),
+                Change("insert", "op-3", "Second new.", ref=2),
+                Change("insert", "op-1", "Very first.", "before", ref=3),
+            ],
+        )
+    )
+    assert [new[f"op-{n}"] for n in (1, 5, 6)] == ["Very first.", "First new.", "Second new."]
+
+
+def test_a_new_preamble_clause_loses_a_typed_semicolon(structure):
+    new = texts(apply(structure, [Change("insert", "pre-1", "Guided by the UN Charter;")]))
+    assert new["pre-2"] == "Guided by the UN Charter"
+    assert new["pre-3"].startswith("Reaffirming")
+
+
+def test_a_replacement_takes_the_paragraph_with_its_items_and_may_bring_new_items(structure):
+    new = texts(
+        apply(
+            structure,
+            [
+                Change(
+                    "replace", "op-2", "2. We note progress:\n\n(a) on security;\n\n(b) on trade."
+                )
+            ],
+        )
+    )
+    assert new["op-2"] == "We note progress:"
+    assert (new["op-2-a"], new["op-2-b"]) == ("on security;", "on trade.")
+    assert "op-2-c" not in new
+
+
+def test_deleting_a_paragraph_takes_its_items_and_closes_the_numbering(structure):
+    new = texts(apply(structure, [Change("delete", "op-2")]))
+    assert new["op-2"].startswith("We celebrate CICA Day")
+    assert not any(uid.startswith("op-2-") for uid in new) and "op-3" not in new
+
+
+def test_deleting_a_lettered_item_reletters_the_rest(structure):
+    new = texts(apply(structure, [Change("delete", "op-2-a")]))
+    assert (new["op-2-a"], new["op-2-b"]) == (
+        "in the economic dimension;",
+        "in the human dimension.",
+    )
+    assert "op-2-c" not in new
+
+
+def test_an_edit_changes_the_words_and_nothing_else(structure):
+    new = texts(
+        apply(structure, [Change("edit", "op-1", "We decide to hold the 8th Summit in 2030.")])
+    )
+    old = texts(ParsedDocument.from_dict(structure))
+    assert new["op-1"] == "We decide to hold the 8th Summit in 2030."
+    assert {k: v for k, v in new.items() if k != "op-1"} == {
+        k: v for k, v in old.items() if k != "op-1"
+    }
+
+
+def test_a_clause_can_be_placed_beside_one_another_amendment_deletes(structure):
+    new = texts(
+        apply(
+            structure,
+            [Change("delete", "op-1", ref=1), Change("insert", "op-1", "Instead.", ref=2)],
+        )
+    )
+    assert new["op-1"] == "Instead."
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (Change("delete", "formula"), "unit", "cannot be the object of 'delete'"),
+        (Change("insert", "op-2-a", "x"), "unit", "cannot be the object of 'insert'"),
+        (Change("edit", "op-9", "x"), "unit", "There is no unit 'op-9'"),
+        (Change("edit", "op-1", ""), "text", "Give the text"),
+        (Change("edit", "op-1", "one\n\ntwo"), "text", "no blank lines"),
+        (Change("insert", "op-1", "x", "beside"), "place", "'before' or 'after'"),
+    ],
+)
+def test_what_cannot_be_is_named(structure, change, field, words):
+    with pytest.raises(AmendmentError) as caught:
+        apply(structure, [change])
+    assert caught.value.field == field and words in caught.value.message
+
+
+def test_two_amendments_on_one_unit_conflict(structure):
+    with pytest.raises(AmendmentError, match="already deleted or replaced") as caught:
+        apply(structure, [Change("delete", "op-3", ref=4), Change("edit", "op-3", "x", ref=5)])
+    assert caught.value.ref == 5
+
+
+def test_a_text_that_would_not_read_as_a_document_is_refused(structure):
+    with pytest.raises(AmendmentError, match="would not read as a document") as caught:
+        apply(structure, [Change("replace", "op-2", "We note.\n\n7. Seven.", ref=3)])
+    assert "paragraph 7 follows paragraph 2" in caught.value.message and caught.value.ref == 3
+
+
+words = st.text(alphabet=st.sampled_from("ab c.,;\nЯя"), max_size=40)
+
+
+@given(words, words)
+def test_a_word_diff_spells_both_texts(old, new):
+    segments = comparison.words(old, new)
+    assert "".join(s.text for s in segments if s.op != "insert") == old
+    assert "".join(s.text for s in segments if s.op != "delete") == new
+
+
+unit_lists = st.lists(
+    st.tuples(
+        st.sampled_from(["paragraph", "preamble"]), st.sampled_from(["a b", "a c", "x y z", "q"])
+    ),
+    max_size=8,
+)
+
+
+@given(unit_lists, unit_lists)
+def test_a_comparison_shows_every_unit_of_both_versions_once_in_order(old, new):
+    def units(rows):
+        return [{"id": f"u{n}", "kind": kind, "text": text} for n, (kind, text) in enumerate(rows)]
+
+    changes = comparison.compare(units(old), units(new))
+    assert [c.old["id"] for c in changes if c.old] == [f"u{n}" for n in range(len(old))]
+    assert [c.new["id"] for c in changes if c.new] == [f"u{n}" for n in range(len(new))]
+    for c in changes:
+        same = bool(c.old and c.new) and (c.old["kind"], c.old["text"]) == (
+            c.new["kind"],
+            c.new["text"],
+        )
+        assert (c.status == "unchanged") == same
+        assert (c.status == "changed") == (bool(c.old and c.new) and not same)
+
+
+def test_a_renumbered_paragraph_is_matched_by_its_words_not_its_number(structure):
+    before = ParsedDocument.from_dict(structure).units()
+    after = apply(structure, [Change("insert", "op-1", "A new second paragraph.")]).units()
+    changes = comparison.compare(before, after)
+    moved = next(c for c in changes if c.old and c.old["id"] == "op-3")
+    assert (moved.status, moved.new["id"], moved.renumbered) == ("unchanged", "op-4", True)
+    assert comparison.summary(changes)["inserted"] == 1

@@ -1,0 +1,123 @@
+import pytest
+from django.test import Client
+
+from concord.accounts.services import issue_api_token
+from concord.core.actors import SYSTEM
+
+SLUG = "seventh-summit-declaration"
+
+
+@pytest.fixture
+def api(actor_of):
+    def client_for(user) -> Client:
+        _t, token = issue_api_token(actor=SYSTEM, user=user, name="t")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    return client_for
+
+
+def post(client, path, body=None):
+    return client.post(path, body or {}, content_type="application/json")
+
+
+@pytest.fixture
+def india(api, delegate_user, draft):
+    return api(delegate_user)
+
+
+@pytest.fixture
+def officer(api, secretariat_user, draft):
+    return api(secretariat_user)
+
+
+def test_propose_accept_incorporate_and_compare(india, officer):
+    proposed = post(
+        india,
+        f"/api/drafts/{SLUG}/amendments",
+        {"kind": "edit", "unit": "op-3", "text": "We celebrate CICA Day on 5 October.",
+         "rationale": "Shorter."},
+    )  # fmt: skip
+    assert proposed.status_code == 201, proposed.content
+    body = proposed.json()
+    assert {k: body[k] for k in ("number", "version", "state", "status", "unit", "kind")} == {
+        "number": 1, "version": 1, "state": "IN", "status": "proposed", "unit": "op-3",
+        "kind": "edit",
+    }  # fmt: skip
+    accepted = post(officer, f"/api/drafts/{SLUG}/amendments/{body['id']}/accept", {"note": "ok"})
+    assert accepted.json()["status"] == "accepted"
+
+    version = post(officer, f"/api/drafts/{SLUG}/versions")
+    assert version.status_code == 201
+    assert {k: version.json()[k] for k in ("number", "based_on", "languages", "frozen")} == {
+        "number": 2, "based_on": 1, "languages": ["en"], "frozen": False,
+    }  # fmt: skip
+
+    diff = india.get(f"/api/drafts/{SLUG}/compare?from=1&to=2&language=en").json()
+    assert diff["summary"] == {"unchanged": 11, "changed": 1, "inserted": 0, "deleted": 0}
+    changed = next(u for u in diff["units"] if u["status"] == "changed")
+    assert (changed["old_id"], changed["new_id"]) == ("op-3", "op-3")
+    assert changed["segments"] == [
+        {"op": "equal", "text": "We celebrate CICA Day on 5 October"},
+        {"op": "delete", "text": " each year"},
+        {"op": "equal", "text": "."},
+    ]
+    draft = india.get(f"/api/drafts/{SLUG}").json()
+    assert [v["number"] for v in draft["versions"]] == [1, 2] and draft["amendable"] is True
+    units = india.get(f"/api/drafts/{SLUG}/versions/2").json()["units"]
+    assert units[-1] == {
+        "id": "op-3", "kind": "paragraph", "number": "3",
+        "text": "We celebrate CICA Day on 5 October.",
+    }  # fmt: skip
+    listed = india.get(f"/api/drafts/{SLUG}/amendments?status=incorporated").json()
+    assert listed["count"] == 1 and listed["items"][0]["incorporated_into"] == 2
+
+
+def test_errors_name_the_field(india, officer):
+    no_reason = post(
+        india, f"/api/drafts/{SLUG}/amendments", {"kind": "delete", "unit": "op-1", "rationale": ""}
+    )
+    assert no_reason.status_code == 422 and no_reason.json()["field"] == "rationale"
+    wrong_unit = post(
+        india,
+        f"/api/drafts/{SLUG}/amendments",
+        {"kind": "delete", "unit": "op-12", "rationale": "x"},
+    )
+    assert wrong_unit.status_code == 422
+    assert wrong_unit.json() == {"detail": "There is no unit 'op-12' in this version.",
+                                 "field": "unit"}  # fmt: skip
+    old = post(
+        india,
+        f"/api/drafts/{SLUG}/amendments",
+        {"version": 7, "kind": "delete", "unit": "op-1", "rationale": "x"},
+    )
+    assert old.status_code == 404 and old.json()["field"] == "version"
+    nothing = post(officer, f"/api/drafts/{SLUG}/versions")
+    assert nothing.status_code == 422 and "no accepted amendments" in nothing.json()["detail"]
+    by_officer = post(
+        officer,
+        f"/api/drafts/{SLUG}/amendments",
+        {"kind": "delete", "unit": "op-1", "rationale": "x"},
+    )
+    assert by_officer.status_code == 403
+    compare = india.get(f"/api/drafts/{SLUG}/compare?from=1&to=3")
+    assert compare.status_code == 404 and compare.json()["field"] == "to"
+
+
+def test_observers_and_the_public_do_not_see_drafts(api, observer_user, draft):
+    observer = api(observer_user)
+    assert observer.get(f"/api/drafts/{SLUG}").status_code == 404
+    assert observer.get("/api/drafts").json()["count"] == 0
+    assert Client().get("/api/drafts").status_code == 401
+
+
+def test_the_list_of_drafts_counts_amendments_awaiting_a_decision(india):
+    post(
+        india,
+        f"/api/drafts/{SLUG}/amendments",
+        {"kind": "delete", "unit": "op-1", "rationale": "x"},
+    )
+    items = india.get("/api/drafts").json()["items"]
+    assert items == [
+        {"slug": SLUG, "title": "Draft Declaration of the Seventh Summit", "status": "draft",
+         "latest_version": 1, "proposed_amendments": 1},
+    ]  # fmt: skip

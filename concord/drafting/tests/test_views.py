@@ -1,0 +1,74 @@
+from django.test import Client
+
+from concord.drafting.models import Amendment
+from conftest import PASSWORD
+
+SLUG = "seventh-summit-declaration"
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    assert client.login(email=user.email, password=PASSWORD)
+    return client
+
+
+def amendment(client, **data):
+    form = {"language": "en", "kind": "edit", "unit": "op-1", "rationale": "Say where."}
+    form.update(data)
+    return client.post(f"/drafts/{SLUG}/amendments/", form, HTTP_HX_REQUEST="true")
+
+
+def test_a_delegation_proposes_from_the_draft_page(draft, delegate_user):
+    client = signed_in(delegate_user)
+    page = client.get(f"/drafts/{SLUG}/?unit=op-2").content.decode()
+    assert "Propose an amendment" in page and '<option value="op-2" selected>' in page
+    response = amendment(client, text="We decide to hold the 8th CICA Summit in Astana in 2030.")
+    fragment = response.content.decode()
+    assert response.status_code == 200 and "Your amendment is recorded." in fragment
+    assert "<ins>Astana in </ins>" in fragment and "<html" not in fragment
+    assert Amendment.objects.get().participant.code == "IN"
+
+
+def test_the_form_names_the_wrong_field(draft, delegate_user):
+    response = amendment(signed_in(delegate_user), text="", rationale="")
+    page = response.content.decode()
+    assert response.status_code == 422 and "This field is required." in page
+    response = amendment(signed_in(delegate_user), kind="edit", text="Two\n\nblocks")
+    assert response.status_code == 422 and "no blank lines" in response.content.decode()
+    assert not Amendment.objects.exists()
+
+
+def test_the_secretariat_accepts_incorporates_and_sees_the_comparison(
+    draft, delegate_user, secretariat_user
+):
+    amendment(signed_in(delegate_user), kind="delete", unit="op-2-b", text="")
+    officer = signed_in(secretariat_user)
+    page = officer.get(f"/drafts/{SLUG}/").content.decode()
+    assert "Accept" in page and "Propose an amendment" not in page
+    proposed = Amendment.objects.get()
+    assert officer.post(f"/drafts/{SLUG}/amendments/{proposed.pk}/accept/").status_code == 302
+    response = officer.post(f"/drafts/{SLUG}/versions/")
+    assert response.status_code == 302 and response.url.endswith("compare/?from=1&to=2&language=en")
+    diff = officer.get(response.url).content.decode()
+    assert 'data-testid="deleted">1<' in diff and "<del>in the economic dimension;</del>" in diff
+    assert '<td class="code">op-2-c</td><td class="code">op-2-b</td>' in diff
+    assert "v2" in officer.get(f"/drafts/{SLUG}/").content.decode()
+
+
+def test_a_refused_step_shows_why(draft, delegate_user, secretariat_user):
+    amendment(signed_in(delegate_user), kind="delete", unit="op-3", text="")
+    proposed = Amendment.objects.get()
+    response = signed_in(delegate_user).post(f"/drafts/{SLUG}/amendments/{proposed.pk}/accept/")
+    assert response.status_code == 403
+    response = signed_in(secretariat_user).post(f"/drafts/{SLUG}/versions/")
+    assert response.status_code == 422 and "no accepted amendments" in response.content.decode()
+
+
+def test_drafts_are_hidden_from_observers_and_listed_for_delegations(
+    draft, observer_user, delegate_user
+):
+    assert signed_in(observer_user).get(f"/drafts/{SLUG}/").status_code == 404
+    listing = signed_in(delegate_user).get("/drafts/").content.decode()
+    assert "Draft Declaration of the Seventh Summit" in listing
+    assert 'href="/drafts/"' in listing  # the navigation offers drafts to a delegation
+    assert 'href="/drafts/"' not in signed_in(observer_user).get("/").content.decode()

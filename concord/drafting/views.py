@@ -1,0 +1,221 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from concord.core.actors import actor_from_request
+from concord.core.exceptions import DomainError
+from concord.core.htmx import domain_error_response
+from concord.documents.models import Document
+
+from . import comparison, permissions, selectors, services
+from .forms import AmendmentForm, DecisionForm
+from .models import Amendment
+
+LANGUAGES = ("en", "ru")
+
+
+@login_required
+def draft_list(request):
+    actor = actor_from_request(request)
+    status = request.GET.get("status")
+    status = status if status in (*Document.Status.values, "all") else None
+    page = Paginator(selectors.list_drafts(actor, status=status), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "drafting/list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Document.Status.choices,
+            "nav_active": "drafts",
+        },
+    )
+
+
+def _language(request, version) -> str:
+    held = selectors.languages(version)
+    asked = request.GET.get("language") or request.POST.get("language")
+    if asked in held:
+        return asked
+    return request.LANGUAGE_CODE if request.LANGUAGE_CODE in held else (held or ["en"])[0]
+
+
+def _detail_context(request, actor, document, *, number=None, form=None):
+    versions = selectors.list_versions(document)
+    latest = versions[-1]
+    version = selectors.get_version(document, number) if number else latest
+    language = _language(request, version)
+    units = selectors.version_units(version, language)
+    by_id = {u["id"]: u for u in units}
+    amendments = list(selectors.list_amendments(document, version=version, language=language))
+    amendable = selectors.is_amendable(document) and version == latest
+    for amendment in amendments:
+        amendment.can_withdraw = (
+            amendable
+            and amendment.status in (Amendment.Status.PROPOSED, Amendment.Status.ACCEPTED)
+            and permissions.can_withdraw(actor, amendment)
+        )
+        current = by_id.get(amendment.unit, {}).get("text", "")
+        amendment.preview = (
+            comparison.words(current, amendment.text)
+            if amendment.kind in (Amendment.Kind.EDIT, Amendment.Kind.REPLACE)
+            else None
+        )
+    on_unit: dict[str, list] = {}
+    for amendment in amendments:
+        on_unit.setdefault(amendment.unit, []).append(amendment)
+    for unit in units:
+        unit["amendments"] = on_unit.get(unit["id"], [])
+    if form is None:
+        form = AmendmentForm(
+            units=units, initial={"language": language, "unit": request.GET.get("unit")}
+        )
+    return {
+        "document": document,
+        "versions": versions,
+        "version": version,
+        "latest": latest,
+        "language": language,
+        "languages": selectors.languages(version),
+        "units": units,
+        "amendments": amendments,
+        "accepted": sum(a.status == Amendment.Status.ACCEPTED for a in amendments),
+        "form": form,
+        "decision_form": DecisionForm(),
+        "can_propose": amendable and permissions.can_propose(actor),
+        "can_decide": amendable and permissions.can_decide(actor),
+        "nav_active": "drafts",
+    }
+
+
+def _version_number(request) -> int | None:
+    value = request.GET.get("version", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+@login_required
+def draft_detail(request, slug: str):
+    actor = actor_from_request(request)
+    try:
+        document = selectors.access_draft(actor, slug)
+        context = _detail_context(request, actor, document, number=_version_number(request))
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    return render(request, "drafting/detail.html", context)
+
+
+@login_required
+@require_POST
+def amendment_propose(request, slug: str):
+    actor = actor_from_request(request)
+    try:
+        document = selectors.access_draft(actor, slug)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    latest = selectors.latest_version(document)
+    language = _language(request, latest)
+    form = AmendmentForm(request.POST, units=selectors.version_units(latest, language))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.propose_amendment(
+                actor=actor,
+                version_id=latest.pk,
+                language=language,
+                kind=data["kind"],
+                unit=data["unit"],
+                place=data["place"],
+                text=data["text"],
+                rationale=data["rationale"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            form = None
+    if not request.htmx and form is None:
+        return redirect(f"{reverse('drafting:detail', args=[slug])}?language={language}")
+    context = _detail_context(request, actor, document, form=form)
+    if form is None:  # a fresh form for the next amendment, after the one just stored
+        context["proposed"] = True
+    template = "drafting/partials/amendments.html" if request.htmx else "drafting/detail.html"
+    return render(request, template, context, status=422 if form and form.errors else 200)
+
+
+@login_required
+@require_POST
+def amendment_step(request, slug: str, amendment_id: int, step: str):
+    actor = actor_from_request(request)
+    note = DecisionForm(request.POST).data.get("note", "")[:5000]
+    steps = {
+        "accept": lambda: services.decide_amendment(
+            actor=actor, amendment_id=amendment_id, accept=True, note=note
+        ),
+        "reject": lambda: services.decide_amendment(
+            actor=actor, amendment_id=amendment_id, accept=False, note=note
+        ),
+        "withdraw": lambda: services.withdraw_amendment(actor=actor, amendment_id=amendment_id),
+    }
+    try:
+        document = selectors.access_draft(actor, slug)
+        amendment = selectors.get_amendment(document, amendment_id)
+        steps[step]()
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    url = reverse("drafting:detail", args=[slug])
+    return redirect(f"{url}?language={amendment.language}#amendment-{amendment.number}")
+
+
+@login_required
+@require_POST
+def version_incorporate(request, slug: str):
+    actor = actor_from_request(request)
+    try:
+        document = selectors.access_draft(actor, slug)
+        latest = selectors.latest_version(document)
+        new = services.incorporate_amendments(actor=actor, version_id=latest.pk)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    url = reverse("drafting:compare", args=[slug])
+    return redirect(
+        f"{url}?from={latest.number}&to={new.number}&language={_language(request, new)}"
+    )
+
+
+@login_required
+def compare(request, slug: str):
+    actor = actor_from_request(request)
+    try:
+        document = selectors.access_draft(actor, slug)
+        versions = selectors.list_versions(document)
+        latest = versions[-1].number
+        old = _int(request.GET.get("from"), max(latest - 1, 1))
+        new = _int(request.GET.get("to"), latest)
+        version = selectors.get_version(document, new, field="to")
+        language = _language(request, version)
+        before, after, changes = selectors.compare_versions(document, old, new, language)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    return render(
+        request,
+        "drafting/compare.html",
+        {
+            "document": document,
+            "versions": versions,
+            "before": before,
+            "after": after,
+            "language": language,
+            "languages": LANGUAGES,
+            "changes": changes,
+            "summary": comparison.summary(changes),
+            "changed_only": request.GET.get("changed") == "1",
+            "nav_active": "drafts",
+        },
+    )
+
+
+def _int(value, default: int) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 10 else default
