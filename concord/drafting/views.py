@@ -72,7 +72,8 @@ def _detail_context(request, actor, document, *, number=None, form=None):
         unit["amendments"] = on_unit.get(unit["id"], [])
     if form is None:
         form = AmendmentForm(
-            units=units, initial={"language": language, "unit": request.GET.get("unit")}
+            units=units,
+            initial={"language": language, "unit": request.GET.get("unit"), "kind": "edit"},
         )
     return {
         "document": document,
