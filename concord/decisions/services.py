@@ -15,7 +15,7 @@ from concord.core import clock
 from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
 from concord.documents import services as documents
-from concord.documents.models import Version
+from concord.documents.models import Document, Version
 from concord.inbox import services as inbox
 from concord.members import selectors as registry
 from concord.members import services as members
@@ -24,14 +24,10 @@ from concord.members.models import Membership
 from . import permissions, rules
 from .models import Position, Procedure, Seat, Subject
 
-DEFAULT_SILENCE = dt.timedelta(days=14)
+DEFAULT_SILENCE = dt.timedelta(days=14)  # CICA circulates texts under a two-week silence
 REMINDER = dt.timedelta(hours=48)  # coordinators are reminded this long before a deadline
-STATE_SUBJECTS = (
-    Subject.ACCESSION,
-    Subject.OBSERVER_STATUS,
-    Subject.END_OBSERVER_STATUS,
-    Subject.CHAIRMANSHIP,
-)  # CICA circulates texts under a two-week silence procedure
+MEMBERSHIP_SUBJECTS = (Subject.ACCESSION, Subject.OBSERVER_STATUS, Subject.END_OBSERVER_STATUS)
+STATE_SUBJECTS = (*MEMBERSHIP_SUBJECTS, Subject.CHAIRMANSHIP)
 
 
 def _participant(code: str | None, field: str = "state"):
@@ -47,12 +43,7 @@ def _check_subject(subject: str, *, state: str | None, version_id: int | None, t
     """The subject's own preconditions, against today's registry."""
     participant = version = None
     status = None
-    if subject in (
-        Subject.ACCESSION,
-        Subject.OBSERVER_STATUS,
-        Subject.END_OBSERVER_STATUS,
-        Subject.CHAIRMANSHIP,
-    ):
+    if subject in STATE_SUBJECTS:
         participant = _participant(state)
         status = registry.status_on(participant, today)
     name = participant.name if participant else ""
@@ -82,13 +73,37 @@ def _check_subject(subject: str, *, state: str | None, version_id: int | None, t
             raise InvalidInput(
                 _("Name the version of the document under decision."), field="version"
             )
-        if version.frozen:
+        if version.frozen or version.document.status == Document.Status.ADOPTED:
             raise InvalidInput(
-                _("That version is frozen: it was adopted already."), field="version"
+                _("That document was adopted already; its adopted version is frozen."),
+                field="version",
             )
     if subject == Subject.TEXT and not text.strip():
         raise InvalidInput(_("Give the text under decision."), field="text")
     return participant, version
+
+
+def _refuse_rival(subject: str, participant, version: Version | None) -> None:
+    """One open question at a time on a state's status, and on a document: two adopted
+    together would contradict each other (admitted as a member and as an observer)."""
+    open_ = Procedure.objects.filter(status=rules.OPEN)
+    if participant is not None:
+        rivals = MEMBERSHIP_SUBJECTS if subject in MEMBERSHIP_SUBJECTS else (subject,)
+        if open_.filter(subject__in=rivals, participant=participant).exists():
+            raise InvalidTransition(
+                _("A procedure on the status of %(state)s is already open.")
+                % {"state": participant.name},
+                field="state",
+            )
+    same_document = open_.filter(
+        subject=Subject.DOCUMENT_ADOPTION, version__document__versions=version
+    )
+    if version is not None and same_document.exists():
+        raise InvalidTransition(
+            _("A procedure on the adoption of %(slug)s is already open.")
+            % {"slug": version.document.slug},
+            field="version",
+        )
 
 
 @transaction.atomic(durable=True)
@@ -117,13 +132,7 @@ def open_procedure(
     participant, version = _check_subject(
         subject, state=state, version_id=version_id, text=text, today=today
     )
-    already = Procedure.objects.filter(status=rules.OPEN, subject=subject, participant=participant)
-    if participant is not None and already.exists():
-        raise InvalidTransition(
-            _("A procedure on this subject for %(state)s is already open.")
-            % {"state": participant.name},
-            field="state",
-        )
+    _refuse_rival(subject, participant, version)
     if mode == Procedure.Mode.SILENCE:
         deadline = deadline or now + DEFAULT_SILENCE
         if timezone.is_naive(deadline):

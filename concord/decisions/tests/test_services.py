@@ -4,6 +4,7 @@ import pytest
 
 from concord.audit.events import AuditEvent
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
 from concord.decisions import selectors, services
 from concord.decisions.models import Position
@@ -226,3 +227,31 @@ def test_opening_a_silence_procedure_schedules_its_settling(
     assert scheduled.args == [procedure.pk]
     with clock.frozen_at(DEADLINE):
         assert scheduled.task.call(procedure.pk) is True  # what the worker runs
+
+
+def test_rival_questions_on_one_state_or_one_document_are_refused(officer, registry):
+    from concord.documents.services import import_document
+
+    silence(officer)  # the accession of Turkmenistan, an observer today
+    with pytest.raises(InvalidTransition, match="status of Turkmenistan is already open"):
+        silence(officer, subject="end_observer_status")
+    draft = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
+    version = draft.text.version
+    silence(officer, subject="document_adoption", state=None, version_id=version.pk)
+    with pytest.raises(InvalidTransition, match="adoption of") as caught:
+        silence(officer, subject="document_adoption", state=None, version_id=version.pk)
+    assert caught.value.field == "version"
+
+
+def test_a_later_version_of_an_adopted_document_is_not_put_to_a_decision(officer, registry):
+    from concord.documents.services import adopt_version, import_document
+
+    first = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n", slug="s")
+    second = import_document(
+        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree now.\n", slug="s"
+    )
+    assert (first.text.version.number, second.text.version.number) == (1, 2)
+    adopt_version(actor=SYSTEM, version=first.text.version, on=OPENING.date())
+    with pytest.raises(InvalidInput, match="adopted already") as caught:
+        silence(officer, subject="document_adoption", state=None, version_id=second.text.version_id)
+    assert caught.value.field == "version"
