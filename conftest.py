@@ -38,6 +38,20 @@ def registry(db):
     return load_reference_data(actor=SYSTEM)
 
 
+@pytest.fixture
+def meetings(registry):
+    from concord.meetings.services import load_meetings
+
+    return load_meetings(actor=SYSTEM)
+
+
+@pytest.fixture
+def catalogue(registry):
+    from concord.catalogue.services import load_catalogue
+
+    return load_catalogue(actor=SYSTEM)
+
+
 def _user(email, role, state=None):
     from concord.accounts.services import create_user
 

@@ -7,11 +7,13 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
 from concord.audit.api import router as audit_router
+from concord.catalogue.api import router as catalogue_router
 from concord.core.exceptions import DomainError
 from concord.decisions.api import router as decisions_router
 from concord.documents.api import router as documents_router
 from concord.drafting.api import router as drafting_router
 from concord.inbox.api import router as inbox_router
+from concord.meetings.api import router as meetings_router
 from concord.members.api import router as members_router
 
 api = NinjaAPI(
@@ -75,6 +77,8 @@ api.add_router("", members_router)
 api.add_router("", accounts_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
+api.add_router("", meetings_router)
+api.add_router("", catalogue_router)
 api.add_router("", drafting_router)
 api.add_router("", decisions_router)
 api.add_router("", inbox_router)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("audit/", include("concord.audit.urls")),
     path("members/", include("concord.members.urls")),
     path("documents/", include("concord.documents.urls")),
+    path("meetings/", include("concord.meetings.urls")),
+    path("catalogue/", include("concord.catalogue.urls")),
     path("drafts/", include("concord.drafting.urls")),
     path("decisions/", include("concord.decisions.urls")),
     path("inbox/", include("concord.inbox.urls")),

@@ -33,3 +33,8 @@ class AuditEvent(models.TextChoices):
     AMENDMENT_REJECTED = "drafting.amendment_rejected", _("Amendment rejected")
     AMENDMENT_WITHDRAWN = "drafting.amendment_withdrawn", _("Amendment withdrawn")
     DRAFT_VERSION_CREATED = "drafting.version_created", _("New version of a draft")
+    MEETINGS_LOADED = "meetings.loaded", _("Meetings loaded")
+    MEETING_CONVENED = "meetings.convened", _("Meeting convened")
+    CATALOGUE_LOADED = "catalogue.loaded", _("Catalogue loaded")
+    MEASURE_ADDED = "catalogue.measure_added", _("Measure added to the catalogue")
+    MEASURE_CHANGED = "catalogue.measure_changed", _("Measure of the catalogue changed")

@@ -23,7 +23,9 @@ def procedure_out(procedure) -> dict:
             "state": procedure.participant.code if procedure.participant_id else None,
             "version": procedure.version_id,
             "text": procedure.text,
+            **_proposal(procedure),
         },
+        "effect": procedure.effect,
         "mode": procedure.mode,
         "status": procedure.status,
         "outcome": procedure.outcome or None,
@@ -43,6 +45,14 @@ def procedure_out(procedure) -> dict:
             for p in selectors.list_positions(procedure)
         ],
     }
+
+
+def _proposal(procedure) -> dict:
+    if procedure.subject == "meeting":
+        return {"meeting": procedure.proposal}
+    if procedure.subject == "catalogue_change":
+        return {"catalogue": procedure.proposal}
+    return {}
 
 
 class ProcedureQuery(Schema):
@@ -75,6 +85,8 @@ def open_procedure(request, payload: ProcedureIn):
         text=payload.subject.text,
         state=payload.subject.state,
         version_id=payload.subject.version,
+        meeting=payload.subject.meeting.dict() if payload.subject.meeting else None,
+        catalogue=payload.subject.catalogue.dict() if payload.subject.catalogue else None,
         deadline=payload.deadline,
         shared_with_observers=payload.shared_with_observers,
     )

@@ -1,8 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.catalogue.models import Dimension, Measure, PriorityArea
+from concord.core import clock
 from concord.documents.models import Version
-from concord.members.models import Participant
+from concord.meetings.services import MEETING_BODIES
+from concord.members.models import Body, Participant
 
 from .models import Position, Procedure, Subject
 
@@ -15,6 +18,38 @@ class ProcedureForm(forms.Form):
     text = forms.CharField(
         label=_("Text under decision"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    meeting_body = forms.ChoiceField(label=_("Meeting: body that meets"), required=False)
+    meeting_title = forms.CharField(label=_("Meeting: title"), required=False, max_length=300)
+    meeting_starts_on = forms.DateField(
+        label=_("Meeting: opens on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    meeting_ends_on = forms.DateField(
+        label=_("Meeting: closes on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    meeting_place = forms.CharField(label=_("Meeting: place"), required=False, max_length=200)
+    meeting_host = forms.ChoiceField(label=_("Meeting: host state"), required=False)
+    catalogue_action = forms.ChoiceField(
+        label=_("Catalogue: change"),
+        required=False,
+        choices=[("", "—"), ("add", _("add a measure")), ("change", _("change a measure"))],
+    )
+    catalogue_measure = forms.ChoiceField(label=_("Catalogue: measure to change"), required=False)
+    catalogue_dimension = forms.ChoiceField(
+        label=_("Catalogue: dimension of the new measure"), required=False
+    )
+    catalogue_area = forms.ChoiceField(label=_("Catalogue: priority area"), required=False)
+    catalogue_text_en = forms.CharField(
+        label=_("Catalogue: text of the measure (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    catalogue_text_ru = forms.CharField(
+        label=_("Catalogue: text of the measure (Russian)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     mode = forms.ChoiceField(label=_("Mode"), choices=Procedure.Mode.choices)
     deadline = forms.DateTimeField(
         label=_("Deadline (UTC), for a silence procedure"),
@@ -24,11 +59,38 @@ class ProcedureForm(forms.Form):
     )
     shared_with_observers = forms.BooleanField(label=_("Share with observers"), required=False)
 
+    def groups(self) -> list[tuple[str, list]]:
+        """The fields under headings: what every procedure needs, then a meeting's, then a
+        catalogue change's."""
+        meeting = [self[n] for n in self.fields if n.startswith("meeting_")]
+        catalogue = [self[n] for n in self.fields if n.startswith("catalogue_")]
+        rest = [f for f in self.visible_fields() if f not in meeting + catalogue]
+        return [
+            ("", rest),
+            (_("To convene a meeting"), meeting),
+            (_("To add or change a measure of the Catalogue"), catalogue),
+        ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         states = sorted(Participant.objects.all(), key=lambda p: p.name.casefold())
         self.fields["state"].choices = [("", "—")] + [
             (p.code, f"{p.name} ({p.code})") for p in states
+        ]
+        self.fields["meeting_host"].choices = self.fields["state"].choices
+        self.fields["meeting_body"].choices = [("", "—")] + [
+            (b.code, n.short if (n := b.name_on(clock.today())) else b.code)
+            for b in Body.objects.filter(code__in=MEETING_BODIES).prefetch_related("names")
+        ]
+        self.fields["catalogue_measure"].choices = [("", "—")] + [
+            (m.code, f"{m.code} — {m.text[:60]}") for m in Measure.objects.all()
+        ]
+        self.fields["catalogue_dimension"].choices = [("", "—")] + [
+            (d.code, d.name) for d in Dimension.objects.all()
+        ]
+        self.fields["catalogue_area"].choices = [("", "—")] + [
+            (a.code, f"{a.dimension.code}: {a.name}")
+            for a in PriorityArea.objects.select_related("dimension")
         ]
         drafts = (
             Version.objects.filter(frozen=False)

@@ -15,6 +15,8 @@ class Subject(models.TextChoices):
     END_OBSERVER_STATUS = "end_observer_status", _("Ending observer status")
     CHAIRMANSHIP = "chairmanship", _("Handing over the Chairmanship")
     DOCUMENT_ADOPTION = "document_adoption", _("Adoption of a document")
+    MEETING = "meeting", _("Convening a meeting")
+    CATALOGUE_CHANGE = "catalogue_change", _("Adding or changing a CBM in the catalogue")
     TEXT = "text", _("Decision in free text")
 
 
@@ -40,6 +42,12 @@ class Procedure(models.Model):
     )
     version = models.ForeignKey(
         Version, null=True, blank=True, on_delete=models.PROTECT, related_name="procedures"
+    )
+    proposal = models.JSONField(
+        default=dict, blank=True, help_text="the meeting to convene or the catalogue change"
+    )
+    effect = models.JSONField(
+        default=dict, blank=True, help_text="what the adoption made: {'meeting': slug} ..."
     )
     mode = models.CharField(max_length=12, choices=Mode)
     status = models.CharField(max_length=12, choices=Status, default=Status.OPEN)

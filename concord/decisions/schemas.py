@@ -3,6 +3,26 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from concord.core.schemas import IsoDate
+
+
+class MeetingProposalIn(Schema):
+    body: str = Field(..., max_length=40, description="summit, ministerial_council, soc, swg ...")
+    title: str = Field(..., max_length=300)
+    starts_on: IsoDate
+    ends_on: IsoDate | None = None
+    place: str = Field("", max_length=200)
+    host: str | None = Field(None, max_length=10, description="ISO code of the host state")
+
+
+class CatalogueChangeIn(Schema):
+    action: Literal["add", "change"]
+    measure: str | None = Field(None, max_length=12, description="for 'change': e.g. HD-3")
+    dimension: str | None = Field(None, max_length=4, description="for 'add': MP, NT, EC, EN, HD")
+    area: str | None = Field(None, max_length=40, description="for 'add': a priority area code")
+    text_en: str = Field(..., max_length=20000)
+    text_ru: str = Field("", max_length=20000)
+
 
 class SubjectIn(Schema):
     type: Literal[
@@ -11,11 +31,15 @@ class SubjectIn(Schema):
         "end_observer_status",
         "chairmanship",
         "document_adoption",
+        "meeting",
+        "catalogue_change",
         "text",
     ]
     state: str | None = Field(None, max_length=10)
     version: int | None = Field(None, ge=1, le=2**31 - 1)
     text: str = Field("", max_length=20000)
+    meeting: MeetingProposalIn | None = Field(None, description="for type 'meeting'")
+    catalogue: CatalogueChangeIn | None = Field(None, description="for type 'catalogue_change'")
 
 
 class ProcedureIn(Schema):
@@ -57,6 +81,7 @@ class ProcedureOut(Schema):
     opened_at: dt.datetime
     closed_at: dt.datetime | None
     shared_with_observers: bool
+    effect: dict = Field(description="what the adoption made, e.g. {'meeting': slug}")
     tally: TallyOut
     positions: list[PositionOut]
 

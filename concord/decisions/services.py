@@ -14,96 +14,15 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
-from concord.documents import services as documents
-from concord.documents.models import Document, Version
 from concord.inbox import services as inbox
 from concord.members import selectors as registry
-from concord.members import services as members
 from concord.members.models import Membership
 
-from . import permissions, rules
+from . import permissions, rules, subjects
 from .models import Position, Procedure, Seat, Subject
 
 DEFAULT_SILENCE = dt.timedelta(days=14)  # CICA circulates texts under a two-week silence
 REMINDER = dt.timedelta(hours=48)  # coordinators are reminded this long before a deadline
-MEMBERSHIP_SUBJECTS = (Subject.ACCESSION, Subject.OBSERVER_STATUS, Subject.END_OBSERVER_STATUS)
-STATE_SUBJECTS = (*MEMBERSHIP_SUBJECTS, Subject.CHAIRMANSHIP)
-
-
-def _participant(code: str | None, field: str = "state"):
-    if not code:
-        raise InvalidInput(_("Name the state concerned."), field=field)
-    try:
-        return registry.get_participant(code, field=field)
-    except NotFound as exc:
-        raise InvalidInput(exc.message, field=field) from exc
-
-
-def _check_subject(subject: str, *, state: str | None, version_id: int | None, text: str, today):
-    """The subject's own preconditions, against today's registry."""
-    participant = version = None
-    status = None
-    if subject in STATE_SUBJECTS:
-        participant = _participant(state)
-        status = registry.status_on(participant, today)
-    name = participant.name if participant else ""
-    if subject == Subject.ACCESSION and status == Membership.Status.MEMBER:
-        raise InvalidInput(
-            _("%(state)s is already a Member State.") % {"state": name}, field="state"
-        )
-    if subject == Subject.OBSERVER_STATUS and status is not None:
-        raise InvalidInput(
-            _("%(state)s is already a member or an observer.") % {"state": name}, field="state"
-        )
-    if subject == Subject.END_OBSERVER_STATUS and status != Membership.Status.OBSERVER:
-        raise InvalidInput(_("%(state)s is not an observer.") % {"state": name}, field="state")
-    if subject == Subject.CHAIRMANSHIP:
-        if status != Membership.Status.MEMBER:
-            raise InvalidInput(
-                _("Only a Member State can chair; %(state)s is not one.") % {"state": name},
-                field="state",
-            )
-        if registry.holds_chair_on(participant, today):
-            raise InvalidInput(
-                _("%(state)s already holds the Chairmanship.") % {"state": name}, field="state"
-            )
-    if subject == Subject.DOCUMENT_ADOPTION:
-        version = Version.objects.select_related("document").filter(pk=version_id).first()
-        if version is None:
-            raise InvalidInput(
-                _("Name the version of the document under decision."), field="version"
-            )
-        if version.frozen or version.document.status == Document.Status.ADOPTED:
-            raise InvalidInput(
-                _("That document was adopted already; its adopted version is frozen."),
-                field="version",
-            )
-    if subject == Subject.TEXT and not text.strip():
-        raise InvalidInput(_("Give the text under decision."), field="text")
-    return participant, version
-
-
-def _refuse_rival(subject: str, participant, version: Version | None) -> None:
-    """One open question at a time on a state's status, and on a document: two adopted
-    together would contradict each other (admitted as a member and as an observer)."""
-    open_ = Procedure.objects.filter(status=rules.OPEN)
-    if participant is not None:
-        rivals = MEMBERSHIP_SUBJECTS if subject in MEMBERSHIP_SUBJECTS else (subject,)
-        if open_.filter(subject__in=rivals, participant=participant).exists():
-            raise InvalidTransition(
-                _("A procedure on the status of %(state)s is already open.")
-                % {"state": participant.name},
-                field="state",
-            )
-    same_document = open_.filter(
-        subject=Subject.DOCUMENT_ADOPTION, version__document__versions=version
-    )
-    if version is not None and same_document.exists():
-        raise InvalidTransition(
-            _("A procedure on the adoption of %(slug)s is already open.")
-            % {"slug": version.document.slug},
-            field="version",
-        )
 
 
 @transaction.atomic(durable=True)
@@ -116,10 +35,14 @@ def open_procedure(
     text: str = "",
     state: str | None = None,
     version_id: int | None = None,
+    meeting: dict | None = None,
+    catalogue: dict | None = None,
     deadline: dt.datetime | None = None,
     shared_with_observers: bool = False,
 ) -> Procedure:
-    """Put a question to the Member States of today; they alone count, whoever joins later."""
+    """Put a question to the Member States of today; they alone count, whoever joins later.
+    ``meeting`` (body, title, starts_on, ends_on, place, host) is the meeting to convene;
+    ``catalogue`` (action add|change, dimension, area, measure, text_en, text_ru) the change."""
     if not permissions.can_open_procedure(actor):
         raise NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
     if not title.strip():
@@ -129,10 +52,9 @@ def open_procedure(
     if mode not in Procedure.Mode.values:
         raise InvalidInput(_("The mode is 'silence' or 'in_session'."), field="mode")
     now, today = clock.now(), clock.today()
-    participant, version = _check_subject(
+    participant, version = subjects.check(
         subject, state=state, version_id=version_id, text=text, today=today
     )
-    _refuse_rival(subject, participant, version)
     if mode == Procedure.Mode.SILENCE:
         deadline = deadline or now + DEFAULT_SILENCE
         if timezone.is_naive(deadline):
@@ -143,12 +65,15 @@ def open_procedure(
         raise InvalidInput(
             _("An in-session procedure has no deadline: the Chair closes it."), field="deadline"
         )
+    proposal = subjects.proposal(subject, meeting=meeting, catalogue=catalogue, decided_by=deadline)
+    subjects.refuse_rival(subject, participant, version, proposal)
     procedure = Procedure.objects.create(
         title=title.strip(),
         subject=subject,
         text=text,
         participant=participant,
         version=version,
+        proposal=proposal,
         mode=mode,
         shared_with_observers=shared_with_observers,
         opened_by=actor.user,
@@ -168,6 +93,7 @@ def open_procedure(
             "subject": subject,
             "state": participant.code if participant else None,
             "version": version.pk if version else None,
+            "proposal": proposal,
             "deadline": deadline,
             "seats": procedure.seats.count(),
         },
@@ -304,33 +230,13 @@ def current_positions(procedure: Procedure) -> dict[str, str]:
     )
 
 
-def _apply_effect(procedure: Procedure, on: dt.date, actor: Actor) -> None:
-    source = f"consensus procedure #{procedure.pk}"
-    if procedure.subject == Subject.ACCESSION:
-        members.admit_member(
-            actor=actor, participant=procedure.participant, since=on, source=source
-        )
-    elif procedure.subject == Subject.OBSERVER_STATUS:
-        members.grant_observer_status(
-            actor=actor, participant=procedure.participant, since=on, source=source
-        )
-    elif procedure.subject == Subject.END_OBSERVER_STATUS:
-        members.end_observer_status(actor=actor, participant=procedure.participant, until=on)
-    elif procedure.subject == Subject.CHAIRMANSHIP:
-        members.hand_over_chairmanship(
-            actor=actor, participant=procedure.participant, since=on, source=source
-        )
-    elif procedure.subject == Subject.DOCUMENT_ADOPTION:
-        documents.adopt_version(actor=actor, version=procedure.version, on=on)
-
-
 def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedure:
     procedure.status = rules.after(procedure.status, "close")
     procedure.outcome = rules.outcome(current_positions(procedure).values())
     procedure.closed_at = at
-    procedure.save(update_fields=["status", "outcome", "closed_at"])
     if procedure.outcome == rules.ADOPTED:
-        _apply_effect(procedure, timezone.localdate(at), actor)
+        subjects.apply_effect(procedure, timezone.localdate(at), actor)
+    procedure.save(update_fields=["status", "outcome", "closed_at", "effect"])
     _notify(procedure, "outcome")
     seats = procedure.seats.values_list("participant__code", flat=True)
     board = rules.tally(seats, current_positions(procedure))

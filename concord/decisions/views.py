@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core import clock
@@ -44,7 +45,7 @@ def procedure_open(request):
     actor = actor_from_request(request)
     if not permissions.can_open_procedure(actor):
         return domain_error_response(
-            request, NotPermitted("Only the Chair or the Secretariat can open a procedure.")
+            request, NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
         )
     form = ProcedureForm(request.POST or None, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
@@ -61,13 +62,14 @@ def procedure_open(request):
                 text=data["text"],
                 state=data["state"] or None,
                 version_id=int(data["version"]) if data["version"] else None,
+                meeting=_prefixed(data, "meeting_"),
+                catalogue=_prefixed(data, "catalogue_"),
                 deadline=deadline,
                 shared_with_observers=data["shared_with_observers"],
             )
         except DomainError as exc:
-            form.add_error(
-                exc.field.split(".")[0] if exc.field in form.fields else None, exc.message
-            )
+            name = (exc.field or "").replace(".", "_").replace("subject_type", "subject")
+            form.add_error(name if name in form.fields else None, exc.message)
         else:
             return redirect("decisions:detail", procedure_id=procedure.pk)
     return render(
@@ -76,6 +78,11 @@ def procedure_open(request):
         {"form": form, "nav_active": "decisions"},
         status=422 if form.errors else 200,
     )
+
+
+def _prefixed(data: dict, prefix: str) -> dict:
+    """The form's meeting_* or catalogue_* fields, as the service's nested proposal."""
+    return {k.removeprefix(prefix): v for k, v in data.items() if k.startswith(prefix)}
 
 
 def _detail_context(request, actor, procedure, form=None):

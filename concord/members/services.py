@@ -37,7 +37,8 @@ def _as_date(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _sourced(row: dict) -> dict:
+def sourced(row: dict) -> dict:
+    """The SourcedRecord fields of a reference-data row (other apps' loaders use it too)."""
     return {
         "source": row.get("source") or "",
         "confidence": row.get("confidence") or "high",
@@ -89,13 +90,13 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
                 "status": row["status"],
                 "since": _as_date(row["since"]),
             },
-            {**_period(row), **_sourced(row), "founding": bool(row.get("founding"))},
+            {**_period(row), **sourced(row), "founding": bool(row.get("founding"))},
         )
     for row in data["chairmanships.yaml"]:
         upsert(
             Chairmanship,
             {"since": _as_date(row["since"])},
-            {"participant": participants[row["state"]], **_period(row), **_sourced(row)},
+            {"participant": participants[row["state"]], **_period(row), **sourced(row)},
         )
     for row in data["bodies.yaml"]:
         body = upsert(
@@ -107,7 +108,7 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
                 "description_en": (row.get("description_en") or "").strip(),
                 "description_ru": (row.get("description_ru") or "").strip(),
                 "founded": _as_date(row.get("founded")),
-                **_sourced(row),
+                **sourced(row),
             },
         )
         for name in row["names"]:

@@ -16,6 +16,8 @@ def shell(request):
         (reverse("members:list"), _("Members"), "members"),
         (reverse("members:structure"), _("Structure"), "structure"),
         (reverse("documents:list"), _("Documents"), "documents"),
+        (reverse("meetings:list"), _("Meetings"), "meetings"),
+        (reverse("catalogue:list"), _("CBM Catalogue"), "catalogue"),
         (reverse("search"), _("Search"), "search"),
     ]
     if actor.user is not None:

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "concord.members",
     "concord.accounts",
     "concord.documents",
+    "concord.meetings",
+    "concord.catalogue",
     "concord.drafting",
     "concord.decisions",
     "concord.inbox",

@@ -51,7 +51,7 @@ def test_silence_procedure_on_a_draft_until_adoption(site, browser, axe_violatio
 
     secretariat = sign_in(browser, site, "sec@x.example")
     secretariat.goto(site + "/decisions/open/")
-    secretariat.get_by_label("Title").fill("Adoption of the Statement on Water")
+    secretariat.get_by_label("Title", exact=True).fill("Adoption of the Statement on Water")
     secretariat.get_by_label("Subject").select_option("document_adoption")
     secretariat.get_by_label("Document version under decision").select_option(
         str(draft.text.version_id)

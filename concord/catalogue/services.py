@@ -1,0 +1,166 @@
+"""Writes on the Catalogue: the reference catalogue, and measures added or changed by consensus."""
+
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from concord.audit.events import AuditEvent
+from concord.audit.services import record
+from concord.core.actors import Actor
+from concord.core.exceptions import InvalidInput, NotPermitted
+from concord.core.upsert import Upsert, describe
+from concord.members import selectors as registry
+from concord.members.services import sourced
+
+from .models import Coordination, Dimension, Measure, MeasureChange, PriorityArea
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
+ADD, CHANGE = "add", "change"
+
+
+@transaction.atomic(durable=True)
+def load_catalogue(*, actor: Actor, path: Path = DATA_FILE) -> dict:
+    """Bring the catalogue in line with the reference file. A measure already held is left as
+    it is: its text may since have been changed by consensus, and that must survive a reload."""
+    if not actor.is_system:
+        raise NotPermitted(_("Reference data is loaded by the system (concord init)."))
+    upsert = Upsert()
+    for row in yaml.safe_load(path.read_text("utf-8"))["dimensions"]:
+        dimension = upsert(
+            Dimension,
+            {"code": row["code"]},
+            {"order": row["order"], "name_en": row["name_en"], "name_ru": row["name_ru"],
+             **sourced(row)},
+        )  # fmt: skip
+        _coordinations(upsert, row, dimension=dimension)
+        number = 0
+        for measure in row.get("measures") or []:
+            number += 1
+            _reference_measure(upsert, dimension, None, number, measure)
+        for order, area_row in enumerate(row.get("areas") or [], start=1):
+            area = upsert(
+                PriorityArea,
+                {"code": area_row["code"]},
+                {"dimension": dimension, "order": order, "name_en": area_row["name_en"],
+                 "name_ru": area_row["name_ru"], **sourced(area_row)},
+            )  # fmt: skip
+            _coordinations(upsert, area_row, area=area)
+            for measure in area_row.get("measures") or []:
+                number += 1
+                _reference_measure(upsert, dimension, area, number, measure)
+    if upsert.changed:
+        record(
+            actor=actor,
+            event=AuditEvent.CATALOGUE_LOADED,
+            summary="Catalogue loaded: " + describe(upsert.summary),
+            data=upsert.summary,
+        )
+    return upsert.summary
+
+
+def _coordinations(upsert: Upsert, row: dict, **of) -> None:
+    for entry in row.get("coordinators") or []:
+        upsert(
+            Coordination,
+            {"participant": registry.get_state(entry["state"]), "role": entry["role"], **of},
+            {"source": row.get("source") or "", "confidence": row.get("confidence") or "high"},
+        )
+
+
+def _reference_measure(upsert: Upsert, dimension, area, number: int, row: dict) -> None:
+    code = f"{dimension.code}-{number}"
+    if Measure.objects.filter(code=code).exists():
+        return
+    upsert(
+        Measure,
+        {"code": code},
+        {
+            "dimension": dimension,
+            "area": area,
+            "number": number,
+            "text_en": row["text_en"].strip(),
+            "text_ru": (row.get("text_ru") or "").strip(),
+            "since": row.get("since"),
+            "since_precision": "by" if row.get("since") else "day",
+            **sourced(row),
+        },
+    )
+
+
+def check_change(details: dict | None) -> dict:
+    """A proposal to add a measure to a dimension (or one of its priority areas), or to change
+    a measure's text; checked, and in plain JSON form for the procedure record."""
+    details = details or {}
+    action = details.get("action")
+    text_en = (details.get("text_en") or "").strip()
+    text_ru = (details.get("text_ru") or "").strip()
+    if action not in (ADD, CHANGE):
+        raise InvalidInput(_("The change is 'add' or 'change'."), field="catalogue.action")
+    if not text_en:
+        raise InvalidInput(_("Give the English text of the measure."), field="catalogue.text_en")
+    if action == CHANGE:
+        code = (details.get("measure") or "").strip().upper()
+        measure = Measure.objects.filter(code=code).first()
+        if measure is None:
+            raise InvalidInput(
+                _("There is no measure %(code)s in the catalogue.") % {"code": repr(code)},
+                field="catalogue.measure",
+            )
+        if (text_en, text_ru or measure.text_ru) == (measure.text_en, measure.text_ru):
+            raise InvalidInput(
+                _("The proposed text is the text in force."), field="catalogue.text_en"
+            )
+        return {"action": CHANGE, "measure": code, "text_en": text_en, "text_ru": text_ru}
+    dimension = Dimension.objects.filter(code=(details.get("dimension") or "").upper()).first()
+    if dimension is None:
+        codes = ", ".join(Dimension.objects.values_list("code", flat=True))
+        raise InvalidInput(
+            _("Name the dimension: one of %(codes)s.") % {"codes": codes},
+            field="catalogue.dimension",
+        )
+    area_code = (details.get("area") or "").strip()
+    if area_code and not dimension.areas.filter(code=area_code).exists():
+        raise InvalidInput(
+            _("%(dimension)s has no priority area %(area)s.")
+            % {"dimension": dimension.name, "area": repr(area_code)},
+            field="catalogue.area",
+        )
+    return {"action": ADD, "dimension": dimension.code, "area": area_code or None,
+            "text_en": text_en, "text_ru": text_ru}  # fmt: skip
+
+
+def apply_change(*, actor: Actor, details: dict, on, source: str) -> Measure:
+    """Effect of an adopted catalogue change: runs inside the decision's transaction."""
+    if details["action"] == CHANGE:
+        measure = Measure.objects.select_for_update().get(code=details["measure"])
+        change = MeasureChange.objects.create(
+            measure=measure,
+            changed_on=on,
+            text_en_before=measure.text_en,
+            text_ru_before=measure.text_ru,
+            text_en_after=details["text_en"],
+            text_ru_after=details["text_ru"] or measure.text_ru,
+            source=source,
+        )
+        measure.text_en, measure.text_ru = change.text_en_after, change.text_ru_after
+        measure.save(update_fields=["text_en", "text_ru"])
+        event, summary = AuditEvent.MEASURE_CHANGED, f"{measure.code} changed on {on}"
+    else:
+        dimension = Dimension.objects.select_for_update().get(code=details["dimension"])
+        number = (dimension.measures.aggregate(n=Max("number"))["n"] or 0) + 1
+        measure = Measure.objects.create(
+            code=f"{dimension.code}-{number}",
+            dimension=dimension,
+            area=dimension.areas.get(code=details["area"]) if details.get("area") else None,
+            number=number,
+            text_en=details["text_en"],
+            text_ru=details["text_ru"],
+            since=on,
+            source=source,
+        )
+        event, summary = AuditEvent.MEASURE_ADDED, f"{measure.code} added on {on}"
+    record(actor=actor, event=event, target=measure, summary=summary, data={"source": source})
+    return measure

@@ -1,0 +1,112 @@
+"""Convening a meeting and changing the Catalogue by consensus: checked when the procedure
+opens, carried out by the owning app when it is adopted."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from concord.catalogue.models import Measure
+from concord.core import clock
+from concord.core.exceptions import InvalidInput, InvalidTransition
+from concord.decisions import selectors, services
+from concord.meetings.models import Meeting
+from conftest import PASSWORD
+
+from .conftest import OPENING
+from .test_api import client_for, post
+
+DEADLINE = OPENING + dt.timedelta(days=14)
+SOC = {
+    "body": "soc",
+    "title": "Senior Officials Committee, winter session",
+    "starts_on": "2027-01-20",
+    "ends_on": "2027-01-21",
+    "place": "Baku",
+    "host": "AZ",
+}
+
+
+def open_(officer, subject, **kw):
+    return services.open_procedure(
+        actor=officer, title="Question", subject=subject, mode="silence", **kw
+    )
+
+
+def settled(officer, procedure):
+    with clock.frozen_at(DEADLINE):
+        return selectors.access_procedure(officer, procedure.pk)
+
+
+def test_a_meeting_is_convened_when_silence_holds(officer, meetings):
+    procedure = open_(officer, "meeting", meeting=SOC)
+    assert procedure.proposal["starts_on"] == "2027-01-20"
+    done = settled(officer, procedure)
+    meeting = Meeting.objects.get(slug=done.effect["meeting"])
+    assert (done.outcome, meeting.status, meeting.host.code) == ("adopted", "convened", "AZ")
+    assert (meeting.starts_on, meeting.source) == (
+        dt.date(2027, 1, 20),
+        f"consensus procedure #{procedure.pk}",
+    )
+
+
+def test_a_meeting_cannot_be_convened_for_before_the_decision_falls(officer, meetings):
+    with pytest.raises(InvalidInput, match="cannot open before") as caught:
+        open_(officer, "meeting", meeting={**SOC, "starts_on": "2026-12-01"})
+    assert caught.value.field == "meeting.starts_on"
+    assert not Meeting.objects.filter(status="convened").exists()
+
+
+def test_an_objection_leaves_the_catalogue_as_it_was(officer, catalogue, delegates):
+    change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals."}
+    procedure = open_(officer, "catalogue_change", catalogue=change)
+    services.state_position(
+        actor=delegates["CN"], procedure_id=procedure.pk, kind="object", statement="Too narrow."
+    )
+    assert settled(officer, procedure).outcome == "not_adopted"
+    assert (
+        Measure.objects.get(code="MP-3").text_en == "Exchange of CVs of senior military officers."
+    )
+
+
+def test_one_open_change_per_measure(officer, catalogue):
+    change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals."}
+    open_(officer, "catalogue_change", catalogue=change)
+    with pytest.raises(InvalidTransition, match="MP-3") as caught:
+        open_(officer, "catalogue_change", catalogue={**change, "text_en": "Other."})
+    assert caught.value.field == "catalogue.measure"
+
+
+def test_the_api_takes_a_catalogue_change_and_reports_its_effect(officer, catalogue):
+    body = {
+        "title": "A new human-dimension measure",
+        "subject": {"type": "catalogue_change", "catalogue": {
+            "action": "add", "dimension": "HD", "text_en": "Youth exchanges.",
+            "text_ru": "Молодёжные обмены."}},
+        "mode": "silence",
+        "deadline": (OPENING + dt.timedelta(seconds=5)).isoformat(),
+    }  # fmt: skip
+    client = client_for(officer)
+    opened = post(client, "/api/procedures", body)
+    assert opened.status_code == 201, opened.content
+    assert opened.json()["subject"]["catalogue"]["dimension"] == "HD"
+    with clock.frozen_at(OPENING + dt.timedelta(seconds=5)):
+        done = client.get(f"/api/procedures/{opened.json()['id']}").json()
+    assert (done["outcome"], done["effect"]) == ("adopted", {"measure": "HD-7"})
+    assert Client().get("/api/measures/HD-7").json()["text_ru"] == "Молодёжные обмены."
+    wrong = post(client, "/api/procedures", {**body, "subject": {
+        "type": "meeting", "meeting": {**SOC, "body": "secretariat"}}})  # fmt: skip
+    assert wrong.status_code == 422 and wrong.json()["field"] == "meeting.body"
+
+
+def test_the_open_form_convenes_a_meeting_and_names_a_wrong_field(secretariat_user, meetings):
+    client = Client()
+    assert client.login(email=secretariat_user.email, password=PASSWORD)
+    form = {"title": "SOC winter session", "subject": "meeting", "mode": "silence",
+            **{f"meeting_{k}": v for k, v in SOC.items()}}  # fmt: skip
+    bad = client.post("/decisions/open/", {**form, "meeting_starts_on": "2026-12-01"})
+    assert bad.status_code == 422 and "cannot open before" in bad.content.decode()
+    response = client.post("/decisions/open/", form)
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "To convene:" in page and "Senior Officials Committee, winter session" in page

@@ -1,0 +1,51 @@
+"""Reads on meetings: public, like the calendar of a forum."""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from concord.core.exceptions import NotFound
+
+from .models import Meeting
+
+SORTS = {
+    "date": ("starts_on", "slug"),
+    "-date": ("-starts_on", "slug"),
+    "body": ("body__order", "-starts_on"),
+}
+
+
+def list_meetings(
+    *,
+    body: str | None = None,
+    year: int | None = None,
+    status: str | None = None,
+    sort: str = "-date",
+) -> QuerySet[Meeting]:
+    qs = Meeting.objects.select_related("body", "host").prefetch_related("body__names")
+    if body:
+        qs = qs.filter(body__code=body)
+    if year:
+        qs = qs.filter(starts_on__year=year)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by(*SORTS.get(sort, SORTS["-date"]))
+
+
+def get_meeting(slug: str) -> Meeting:
+    meeting = list_meetings().filter(slug=slug).first()
+    if meeting is None:
+        raise NotFound(_("No meeting %(slug)s.") % {"slug": repr(slug)}, field="slug")
+    return meeting
+
+
+def list_years() -> list[int]:
+    return sorted({d.year for d in Meeting.objects.dates("starts_on", "year")}, reverse=True)
+
+
+def body_choices() -> list[tuple[str, str]]:
+    from concord.core import clock
+    from concord.members.models import Body
+
+    today = clock.today()
+    bodies = Body.objects.filter(meetings__isnull=False).distinct().prefetch_related("names")
+    return [(b.code, n.short if (n := b.name_on(today)) else b.code) for b in bodies]

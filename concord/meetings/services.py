@@ -1,0 +1,159 @@
+"""Writes on meetings: the reference list, and a meeting convened by a consensus decision."""
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from concord.audit.events import AuditEvent
+from concord.audit.services import record
+from concord.core import clock
+from concord.core.actors import Actor
+from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
+from concord.core.upsert import Upsert, describe
+from concord.members import selectors as registry
+from concord.members.models import Body
+from concord.members.services import sourced
+
+from .models import Meeting
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "meetings.yaml"
+# Bodies that meet; the Secretariat and the councils of experts do not convene as such.
+MEETING_BODIES = (
+    "summit",
+    "ministerial_council",
+    "soc",
+    "swg",
+    "experts_meeting",
+    "specialised_meeting",
+)
+
+
+@transaction.atomic(durable=True)
+def load_meetings(*, actor: Actor, path: Path = DATA_FILE) -> dict:
+    """Bring the reference list of meetings in line with the file; rows are never deleted."""
+    if not actor.is_system:
+        raise NotPermitted(_("Reference data is loaded by the system (concord init)."))
+    upsert = Upsert()
+    bodies = {b.code: b for b in Body.objects.all()}
+    for row in yaml.safe_load(path.read_text("utf-8")):
+        upsert(
+            Meeting,
+            {"slug": row["slug"]},
+            {
+                "body": bodies[row["body"]],
+                "kind": row.get("kind") or Meeting.Kind.REGULAR,
+                "number": row.get("number"),
+                "title_en": row["title_en"],
+                "title_ru": row.get("title_ru") or "",
+                "starts_on": row["starts_on"],
+                "ends_on": row.get("ends_on"),
+                "precision": row.get("precision") or "day",
+                "place_en": row.get("place_en") or "",
+                "place_ru": row.get("place_ru") or "",
+                "host": registry.get_state(row["host"]) if row.get("host") else None,
+                "status": row.get("status") or Meeting.Status.HELD,
+                "outcomes": row.get("outcomes") or [],
+                **sourced(row),
+            },
+        )
+    if upsert.changed:
+        record(
+            actor=actor,
+            event=AuditEvent.MEETINGS_LOADED,
+            summary="Meetings loaded: " + describe(upsert.summary),
+            data=upsert.summary,
+        )
+    return upsert.summary
+
+
+def _date(details: dict, name: str, *, required: bool) -> dt.date | None:
+    value = details.get(name)
+    if value in (None, ""):
+        if required:
+            raise InvalidInput(_("Give the date the meeting opens."), field=f"meeting.{name}")
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidInput(
+            _("Enter a date as YYYY-MM-DD, not %(value)s.") % {"value": repr(value)},
+            field=f"meeting.{name}",
+        ) from exc
+
+
+def check_convening(details: dict | None, *, decided_by: dt.date | None = None) -> dict:
+    """The proposal to convene a meeting, checked and in plain JSON form (for the procedure
+    record): body, title, dates, place, host state. The meeting opens on or after the day the
+    decision falls (``decided_by``: a silence procedure's deadline), so it is never convened
+    after the fact."""
+    details = details or {}
+    body = details.get("body") or ""
+    if body not in MEETING_BODIES or not Body.objects.filter(code=body).exists():
+        raise InvalidInput(
+            _("Name the body that meets: one of %(bodies)s.")
+            % {"bodies": ", ".join(MEETING_BODIES)},
+            field="meeting.body",
+        )
+    title = (details.get("title") or "").strip()
+    if not title:
+        raise InvalidInput(_("Give the meeting a title."), field="meeting.title")
+    starts_on = _date(details, "starts_on", required=True)
+    ends_on = _date(details, "ends_on", required=False)
+    earliest = max(decided_by or clock.today(), clock.today())
+    if starts_on < earliest:
+        raise InvalidInput(
+            _("The decision falls on %(earliest)s: the meeting cannot open before, on %(day)s.")
+            % {"earliest": earliest, "day": starts_on},
+            field="meeting.starts_on",
+        )
+    if ends_on is not None and ends_on < starts_on:
+        raise InvalidInput(_("The meeting cannot end before it opens."), field="meeting.ends_on")
+    host = (details.get("host") or "").strip().upper()
+    if host:
+        try:
+            registry.get_state(host)
+        except NotFound as exc:
+            raise InvalidInput(exc.message, field="meeting.host") from exc
+    return {
+        "body": body,
+        "title": title,
+        "starts_on": starts_on.isoformat(),
+        "ends_on": ends_on.isoformat() if ends_on else None,
+        "place": (details.get("place") or "").strip(),
+        "host": host or None,
+    }
+
+
+def convene_meeting(*, actor: Actor, details: dict, source: str) -> Meeting:
+    """Effect of an adopted decision to convene: runs inside the decision's transaction."""
+    starts_on = dt.date.fromisoformat(details["starts_on"])
+    base = slugify(f"{details['body']}-{starts_on.isoformat()}")
+    slug, n = base, 1
+    while Meeting.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    meeting = Meeting.objects.create(
+        slug=slug,
+        body=Body.objects.get(code=details["body"]),
+        title_en=details["title"],
+        starts_on=starts_on,
+        ends_on=dt.date.fromisoformat(details["ends_on"]) if details.get("ends_on") else None,
+        place_en=details.get("place") or "",
+        host=registry.get_state(details["host"]) if details.get("host") else None,
+        status=Meeting.Status.CONVENED,
+        source=source,
+    )
+    record(
+        actor=actor,
+        event=AuditEvent.MEETING_CONVENED,
+        target=meeting,
+        summary=f"{meeting.slug} convened: {meeting.title_en}, {starts_on}",
+        data={"slug": meeting.slug, "source": source},
+    )
+    return meeting

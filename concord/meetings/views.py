@@ -1,0 +1,44 @@
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from concord.core.exceptions import NotFound
+
+from . import selectors
+from .models import Meeting
+
+
+def meeting_list(request):
+    body = request.GET.get("body") or None
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and len(year) == 4 else None
+    status = (
+        request.GET.get("status") if request.GET.get("status") in Meeting.Status.values else None
+    )
+    sort = request.GET.get("sort") if request.GET.get("sort") in selectors.SORTS else "-date"
+    page = Paginator(
+        selectors.list_meetings(body=body, year=year, status=status, sort=sort), 25
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/list.html",
+        {
+            "page": page,
+            "body": body,
+            "year": year,
+            "status": status,
+            "sort": sort,
+            "bodies": selectors.body_choices(),
+            "years": selectors.list_years(),
+            "statuses": Meeting.Status.choices,
+            "nav_active": "meetings",
+        },
+    )
+
+
+def meeting_detail(request, slug: str):
+    try:
+        meeting = selectors.get_meeting(slug)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    return render(request, "meetings/detail.html", {"meeting": meeting, "nav_active": "meetings"})
