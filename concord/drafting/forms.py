@@ -28,6 +28,9 @@ class AmendmentForm(forms.Form):
         label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000
     )
     language = forms.CharField(widget=forms.HiddenInput)
+    # The version the delegation read: if a newer one is made meanwhile, the proposal is refused
+    # rather than applied to a text it was not written for.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
     def __init__(self, *args, units: list[dict] = (), **kwargs):
         super().__init__(*args, **kwargs)

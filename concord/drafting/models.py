@@ -28,6 +28,7 @@ class Amendment(models.Model):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         INCORPORATED = "incorporated", _("Incorporated")
+        LAPSED = "lapsed", _("Lapsed: made to an earlier version")
 
     version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="amendments")
     number = models.PositiveIntegerField(help_text="numbered within its version")

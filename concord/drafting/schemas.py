@@ -72,7 +72,7 @@ class AmendmentOut(Schema):
     rationale: str
     state: str
     proposed_at: dt.datetime
-    status: Literal["proposed", "accepted", "rejected", "withdrawn", "incorporated"]
+    status: Literal["proposed", "accepted", "rejected", "withdrawn", "incorporated", "lapsed"]
     decided_at: dt.datetime | None
     note: str
     incorporated_into: int | None

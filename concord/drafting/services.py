@@ -25,8 +25,8 @@ from .models import Amendment
 OPEN_FOR_AMENDMENT = (Document.Status.DRAFT, Document.Status.CIRCULATED)
 
 
-def _latest_draft_version(version_id: int) -> Version:
-    """The version, locked, if it is the one amendments are made to: a draft's latest."""
+def _open_draft_version(version_id: int) -> Version:
+    """The version, locked, if its document is still in drafting."""
     version = (
         Version.objects.select_for_update().select_related("document").filter(pk=version_id).first()
     )
@@ -38,6 +38,13 @@ def _latest_draft_version(version_id: int) -> Version:
             _("%(slug)s is adopted: its text can no longer be amended.") % {"slug": document.slug},
             field="version",
         )
+    return version
+
+
+def _latest_draft_version(version_id: int) -> Version:
+    """The version, locked, if it is the one amendments are made to: a draft's latest."""
+    version = _open_draft_version(version_id)
+    document = version.document
     latest = document.versions.aggregate(n=Max("number"))["n"]
     if version.number != latest:
         raise InvalidTransition(
@@ -48,7 +55,16 @@ def _latest_draft_version(version_id: int) -> Version:
     return version
 
 
-def _locked_amendment(amendment_id: int) -> Amendment:
+def _locked_amendment(amendment_id: int, *, latest_only: bool = True) -> Amendment:
+    """The amendment, locked after its version (the order every drafting write takes, so two
+    writes on one draft never wait on each other crosswise)."""
+    version_id = Amendment.objects.filter(pk=amendment_id).values_list("version", flat=True).first()
+    if version_id is None:
+        raise NotFound(_("No amendment #%(id)s.") % {"id": amendment_id}, field="amendment")
+    if latest_only:
+        _latest_draft_version(version_id)
+    else:
+        _open_draft_version(version_id)
     amendment = (
         Amendment.objects.select_for_update()
         .select_related("version__document", "participant")
@@ -77,11 +93,19 @@ def _structure(version: Version, language: str, field: str = "language") -> dict
     return text.structure
 
 
+def _refusal(exc: amending.AmendmentError, error=InvalidInput):
+    """Name the amendment at fault when there is one (on accepting or incorporating)."""
+    if exc.ref is None:
+        return error(exc.message, field=exc.field)
+    message = _("Amendment %(n)s: %(message)s") % {"n": exc.ref, "message": exc.message}
+    return error(message, field="amendment")
+
+
 def _check(structure: dict, changes: list[amending.Change], *, error=InvalidInput) -> None:
     try:
         amending.apply(structure, changes)
     except amending.AmendmentError as exc:
-        raise error(exc.message, field=exc.field) from exc
+        raise _refusal(exc, error) from exc
 
 
 @transaction.atomic(durable=True)
@@ -151,7 +175,6 @@ def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str
     if not permissions.can_decide(actor):
         raise NotPermitted(_("Only the Secretariat or the Chair decides on amendments."))
     amendment = _locked_amendment(amendment_id)
-    _latest_draft_version(amendment.version_id)
     if amendment.status != Amendment.Status.PROPOSED:
         raise InvalidTransition(
             _("Amendment %(n)s is %(status)s; only a proposed amendment can be decided on.")
@@ -179,7 +202,7 @@ def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str
 
 @transaction.atomic(durable=True)
 def withdraw_amendment(*, actor: Actor, amendment_id: int) -> Amendment:
-    amendment = _locked_amendment(amendment_id)
+    amendment = _locked_amendment(amendment_id, latest_only=False)
     if not permissions.can_withdraw(actor, amendment):
         raise NotPermitted(_("Only the proposing delegation or the Secretariat can withdraw it."))
     if amendment.status not in (Amendment.Status.PROPOSED, Amendment.Status.ACCEPTED):
@@ -208,7 +231,7 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
             _("Only the Secretariat or the Chair incorporates amendments into a new version.")
         )
     version = _latest_draft_version(version_id)
-    accepted = list(version.amendments.filter(status=Amendment.Status.ACCEPTED))
+    accepted = list(version.amendments.select_for_update().filter(status=Amendment.Status.ACCEPTED))
     if not accepted:
         raise InvalidInput(
             _("Version %(n)s has no accepted amendments to incorporate.") % {"n": version.number},
@@ -223,10 +246,14 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
         try:
             texts.append(amending.apply(text.structure, changes))
         except amending.AmendmentError as exc:
-            raise InvalidTransition(exc.message, field="amendments") from exc
+            raise _refusal(exc, InvalidTransition) from exc
     new = documents.store_version(based_on=version, texts=texts)
     Amendment.objects.filter(pk__in=[a.pk for a in accepted]).update(
         status=Amendment.Status.INCORPORATED, incorporated_into=new
+    )
+    # Proposals still undecided were made to a text that is no longer the latest.
+    lapsed = version.amendments.filter(status=Amendment.Status.PROPOSED).update(
+        status=Amendment.Status.LAPSED
     )
     record(
         actor=actor,
@@ -238,6 +265,7 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
             "version": new.number,
             "based_on": version.number,
             "amendments": [a.number for a in accepted],
+            "lapsed": lapsed,
         },
     )
     members = registry.memberships_on(clock.today()).values_list("participant_id", flat=True)

@@ -73,7 +73,12 @@ def _detail_context(request, actor, document, *, number=None, form=None):
     if form is None:
         form = AmendmentForm(
             units=units,
-            initial={"language": language, "unit": request.GET.get("unit"), "kind": "edit"},
+            initial={
+                "language": language,
+                "unit": request.GET.get("unit"),
+                "kind": "edit",
+                "version": latest.number,
+            },
         )
     return {
         "document": document,
@@ -125,7 +130,7 @@ def amendment_propose(request, slug: str):
         try:
             services.propose_amendment(
                 actor=actor,
-                version_id=latest.pk,
+                version_id=selectors.get_version(document, data["version"]).pk,
                 language=language,
                 kind=data["kind"],
                 unit=data["unit"],
@@ -134,7 +139,8 @@ def amendment_propose(request, slug: str):
                 rationale=data["rationale"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            shown = exc.field in form.fields and not form[exc.field].is_hidden
+            form.add_error(exc.field if shown else None, exc.message)
         else:
             form = None
     if not request.htmx and form is None:

@@ -100,7 +100,7 @@ def test_a_clause_can_be_placed_beside_one_another_amendment_deletes(structure):
         (Change("insert", "op-2-a", "x"), "unit", "cannot be the object of 'insert'"),
         (Change("edit", "op-9", "x"), "unit", "There is no unit 'op-9'"),
         (Change("edit", "op-1", ""), "text", "Give the text"),
-        (Change("edit", "op-1", "one\n\ntwo"), "text", "no blank lines"),
+        (Change("edit", "op-1", "one\n\ntwo"), "text", "no line breaks"),
         (Change("insert", "op-1", "x", "beside"), "place", "'before' or 'after'"),
     ],
 )
@@ -111,7 +111,7 @@ def test_what_cannot_be_is_named(structure, change, field, words):
 
 
 def test_two_amendments_on_one_unit_conflict(structure):
-    with pytest.raises(AmendmentError, match="already deleted or replaced") as caught:
+    with pytest.raises(AmendmentError, match="already amended by amendment 4") as caught:
         apply(structure, [Change("delete", "op-3", ref=4), Change("edit", "op-3", "x", ref=5)])
     assert caught.value.ref == 5
 
@@ -164,3 +164,100 @@ def test_a_renumbered_paragraph_is_matched_by_its_words_not_its_number(structure
     moved = next(c for c in changes if c.old and c.old["id"] == "op-3")
     assert (moved.status, moved.new["id"], moved.renumbered) == ("unchanged", "op-4", True)
     assert comparison.summary(changes)["inserted"] == 1
+
+
+SECTIONED = """DECLARATION
+
+Recalling the Act;
+
+Declare:
+
+I. General
+
+1. We note:
+
+(a) first item;
+
+(b) second item:
+
+(i) sub one;
+
+(ii) sub two;
+
+(c) third item.
+
+2. We agree.
+
+The second block of two:
+
+(a) alpha;
+
+(b) beta.
+
+II. Final
+
+3. We close.
+
+Done at Astana on 12 October 2022.
+"""
+ARTICLES = """AGREEMENT
+
+Article 1. Scope
+
+This applies to trade.
+
+Article 2. Terms
+
+It enters into force at once.
+"""
+
+
+def parsed(text: str) -> dict:
+    from concord.documents import parsing
+
+    return parsing.parse(text).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (Change("edit", "closing", "Done at Astana on the thirteenth day of October."),
+         "closing would read as block op-3-2"),
+        (Change("edit", "formula", "We hereby declare"), "formula would read as section"),
+        (Change("edit", "op-2-2", "3. We also note this."), "paragraph 3 follows paragraph 3"),
+        (Change("replace", "op-2", "We agree on two.\n\nArticle 1\n\nThis is new."),
+         "would read as unclassified"),
+        (Change("edit", "pre-1", "Recalling the Act;\nNoting the Charter"), "no line breaks"),
+    ],
+)  # fmt: skip
+def test_an_amendment_that_would_change_what_a_unit_is_refused(change, words):
+    with pytest.raises(AmendmentError, match=words):
+        apply(parsed(SECTIONED), [change])
+
+
+def test_deleting_a_block_or_an_item_takes_what_it_holds():
+    without_block = texts(apply(parsed(SECTIONED), [Change("delete", "op-2-2")]))
+    assert "op-2-2" not in without_block and "op-2-2-a" not in without_block
+    without_item = texts(apply(parsed(SECTIONED), [Change("delete", "op-1-b")]))
+    assert without_item["op-1-b"] == "third item." and "op-1-b-i" not in without_item
+    assert without_item["sec-II"] == "Final" and without_item["op-3"] == "We close."
+
+
+def test_an_amendment_inside_one_that_deletes_its_paragraph_conflicts():
+    with pytest.raises(AmendmentError) as caught:
+        apply(
+            parsed(SECTIONED),
+            [Change("edit", "op-1-a", "first, amended;", ref=1), Change("delete", "op-1", ref=2)],
+        )
+    assert caught.value.message == "op-1-a is already amended by amendment 1."
+    assert caught.value.ref == 2
+
+
+def test_an_article_keeps_its_heading_and_its_own_numbers():
+    replaced = apply(parsed(ARTICLES), [Change("replace", "art-1", "This applies to all trade.")])
+    assert replaced.units()[1] == {
+        "id": "art-1", "kind": "paragraph", "number": "1",
+        "text": "This applies to all trade.", "heading": "Scope",
+    }  # fmt: skip
+    edited = texts(apply(parsed(ARTICLES), [Change("edit", "art-2", "1. It enters into force.")]))
+    assert edited["art-2"] == "1. It enters into force."

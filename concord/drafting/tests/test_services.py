@@ -54,7 +54,7 @@ def test_only_a_member_delegation_proposes(v1, who, request, actor_of):
     [
         ({"rationale": "  "}, "rationale"),
         ({"unit": "op-7"}, "unit"),
-        ({"unit": "sec-II", "kind": "delete"}, "unit"),
+        ({"unit": "formula", "kind": "delete"}, "unit"),
         ({"language": "ru"}, "language"),
         ({"kind": "merge"}, "kind"),
         ({"kind": "insert", "place": "inside"}, "place"),
@@ -74,8 +74,10 @@ def test_accepting_checks_the_amendment_still_applies_beside_those_accepted(
     delete = propose(delegation, v1, kind="delete", unit="op-1")
     edit = propose(delegation, v1)
     services.decide_amendment(actor=officer, amendment_id=delete.pk, accept=True)
-    with pytest.raises(InvalidTransition, match="already deleted or replaced"):
+    with pytest.raises(InvalidTransition) as caught:
         services.decide_amendment(actor=officer, amendment_id=edit.pk, accept=True)
+    assert caught.value.message == "Amendment 2: op-1 is already amended by amendment 1."
+    assert caught.value.field == "amendment"
     edit.refresh_from_db()
     assert edit.status == "proposed"
     rejected = services.decide_amendment(
@@ -118,6 +120,7 @@ def test_incorporating_makes_the_next_version_and_leaves_the_old_one_as_it_was(
     for amendment in (edit, insert):
         services.decide_amendment(actor=officer, amendment_id=amendment.pk, accept=True)
     services.withdraw_amendment(actor=delegation, amendment_id=withdrawn.pk)
+    propose(delegation, v1, kind="delete", unit="op-2-a")  # still undecided when v2 is made
 
     v2 = services.incorporate_amendments(actor=officer, version_id=v1.pk)
 
@@ -129,7 +132,7 @@ def test_incorporating_makes_the_next_version_and_leaves_the_old_one_as_it_was(
     assert new["op-4"] == old["op-3"]
     assert old["op-1"] == "We decide to hold the 8th CICA Summit in 2030." and "op-4" not in old
     statuses = dict(Amendment.objects.values_list("number", "status"))
-    assert statuses == {1: "incorporated", 2: "incorporated", 3: "withdrawn"}
+    assert statuses == {1: "incorporated", 2: "incorporated", 3: "withdrawn", 4: "lapsed"}
     assert Amendment.objects.get(number=1).incorporated_into == v2
     entry = audit_entries(AuditEvent.DRAFT_VERSION_CREATED)[0]
     assert entry.summary.endswith("v2 made from v1 with amendments 1, 2")
@@ -156,9 +159,12 @@ def test_an_adopted_text_cannot_be_amended_and_keeps_the_adopted_version(v1, del
     amendment = propose(delegation, v1)
     services.decide_amendment(actor=officer, amendment_id=amendment.pk, accept=True)
     v2 = services.incorporate_amendments(actor=officer, version_id=v1.pk)
+    pending = propose(delegation, v2, kind="delete", unit="op-3")
     adopt_version(actor=SYSTEM, version=v1, on=v1.created_at.date())  # states agreed to v1
     with pytest.raises(InvalidTransition, match="can no longer be amended"):
         propose(delegation, v2)
+    with pytest.raises(InvalidTransition, match="can no longer be amended"):
+        services.withdraw_amendment(actor=delegation, amendment_id=pending.pk)
     assert documents.current_text(v1.document, "en").version == v1
 
 

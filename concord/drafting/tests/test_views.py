@@ -13,7 +13,13 @@ def signed_in(user) -> Client:
 
 
 def amendment(client, **data):
-    form = {"language": "en", "kind": "edit", "unit": "op-1", "rationale": "Say where."}
+    form = {
+        "language": "en",
+        "version": 1,
+        "kind": "edit",
+        "unit": "op-1",
+        "rationale": "Say where.",
+    }
     form.update(data)
     return client.post(f"/drafts/{SLUG}/amendments/", form, HTTP_HX_REQUEST="true")
 
@@ -34,7 +40,7 @@ def test_the_form_names_the_wrong_field(draft, delegate_user):
     page = response.content.decode()
     assert response.status_code == 422 and "This field is required." in page
     response = amendment(signed_in(delegate_user), kind="edit", text="Two\n\nblocks")
-    assert response.status_code == 422 and "no blank lines" in response.content.decode()
+    assert response.status_code == 422 and "no line breaks" in response.content.decode()
     assert not Amendment.objects.exists()
 
 
@@ -72,3 +78,17 @@ def test_drafts_are_hidden_from_observers_and_listed_for_delegations(
     assert "Draft Declaration of the Seventh Summit" in listing
     assert 'href="/drafts/"' in listing  # the navigation offers drafts to a delegation
     assert 'href="/drafts/"' not in signed_in(observer_user).get("/").content.decode()
+
+
+def test_a_proposal_written_for_an_earlier_version_is_refused(
+    draft, delegate_user, secretariat_user
+):
+    delegation = signed_in(delegate_user)
+    amendment(delegation, kind="delete", unit="op-2-b", text="")
+    officer = signed_in(secretariat_user)
+    officer.post(f"/drafts/{SLUG}/amendments/{Amendment.objects.get().pk}/accept/")
+    officer.post(f"/drafts/{SLUG}/versions/")  # version 2 now holds op-3 as it was
+    stale = amendment(delegation, kind="delete", unit="op-3", text="")  # read on version 1
+    assert stale.status_code == 422
+    assert "Version 1 is not the latest version" in stale.content.decode()
+    assert Amendment.objects.count() == 1
