@@ -33,6 +33,7 @@ def procedure_out(procedure) -> dict:
         "opened_at": procedure.opened_at,
         "closed_at": procedure.closed_at,
         "shared_with_observers": procedure.shared_with_observers,
+        "held_at": procedure.held_at.slug if procedure.held_at_id else None,
         "tally": selectors.tally(procedure),
         "positions": [
             {
@@ -89,6 +90,7 @@ def open_procedure(request, payload: ProcedureIn):
         catalogue=payload.subject.catalogue.dict() if payload.subject.catalogue else None,
         deadline=payload.deadline,
         shared_with_observers=payload.shared_with_observers,
+        held_at=payload.held_at,
     )
     return Status(201, procedure_out(procedure))
 

@@ -1,9 +1,12 @@
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.catalogue.models import Dimension, Measure, PriorityArea
 from concord.core import clock
 from concord.documents.models import Version
+from concord.meetings.models import Meeting
 from concord.meetings.services import MEETING_BODIES
 from concord.members.models import Body, Participant
 
@@ -57,6 +60,7 @@ class ProcedureForm(forms.Form):
         help_text=_("Leave empty for the usual two weeks."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
+    held_at = forms.ChoiceField(label=_("Held at the meeting (in session)"), required=False)
     shared_with_observers = forms.BooleanField(label=_("Share with observers"), required=False)
 
     def groups(self) -> list[tuple[str, list]]:
@@ -78,6 +82,10 @@ class ProcedureForm(forms.Form):
             (p.code, f"{p.name} ({p.code})") for p in states
         ]
         self.fields["meeting_host"].choices = self.fields["state"].choices
+        self.fields["held_at"].choices = [("", "—")] + [
+            (m.slug, f"{m.title} ({m.starts_on:%Y})")
+            for m in Meeting.objects.filter(starts_on__gte=clock.today() - dt.timedelta(days=60))
+        ]
         self.fields["meeting_body"].choices = [("", "—")] + [
             (b.code, n.short if (n := b.name_on(clock.today())) else b.code)
             for b in Body.objects.filter(code__in=MEETING_BODIES).prefetch_related("names")

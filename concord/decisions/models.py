@@ -50,6 +50,14 @@ class Procedure(models.Model):
         default=dict, blank=True, help_text="what the adoption made: {'meeting': slug} ..."
     )
     mode = models.CharField(max_length=12, choices=Mode)
+    held_at = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="procedures",
+        help_text="the meeting at which an in-session procedure is held",
+    )
     status = models.CharField(max_length=12, choices=Status, default=Status.OPEN)
     outcome = models.CharField(max_length=12, choices=Outcome, blank=True)
     shared_with_observers = models.BooleanField(default=False)

@@ -48,6 +48,9 @@ class ProcedureIn(Schema):
     mode: Literal["silence", "in_session"]
     deadline: dt.datetime | None = None
     shared_with_observers: bool = False
+    held_at: str | None = Field(
+        None, max_length=80, description="slug of the meeting an in-session procedure is held at"
+    )
 
 
 class PositionIn(Schema):
@@ -81,6 +84,7 @@ class ProcedureOut(Schema):
     opened_at: dt.datetime
     closed_at: dt.datetime | None
     shared_with_observers: bool
+    held_at: str | None
     effect: dict = Field(description="what the adoption made, e.g. {'meeting': slug}")
     tally: TallyOut
     positions: list[PositionOut]

@@ -39,6 +39,7 @@ def open_procedure(
     catalogue: dict | None = None,
     deadline: dt.datetime | None = None,
     shared_with_observers: bool = False,
+    held_at: str | None = None,
 ) -> Procedure:
     """Put a question to the Member States of today; they alone count, whoever joins later.
     ``meeting`` (body, title, starts_on, ends_on, place, host) is the meeting to convene;
@@ -65,6 +66,7 @@ def open_procedure(
         raise InvalidInput(
             _("An in-session procedure has no deadline: the Chair closes it."), field="deadline"
         )
+    venue = subjects.meeting_held(held_at, mode)
     proposal = subjects.proposal(subject, meeting=meeting, catalogue=catalogue, decided_by=deadline)
     subjects.refuse_rival(subject, participant, version, proposal)
     procedure = Procedure.objects.create(
@@ -75,6 +77,7 @@ def open_procedure(
         version=version,
         proposal=proposal,
         mode=mode,
+        held_at=venue,
         shared_with_observers=shared_with_observers,
         opened_by=actor.user,
         opened_at=now,

@@ -11,6 +11,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound
 from concord.documents import services as documents
 from concord.documents.models import Document, Version
+from concord.meetings import selectors as meeting_selectors
 from concord.meetings import services as meetings
 from concord.members import selectors as registry
 from concord.members import services as members
@@ -88,6 +89,19 @@ def proposal(subject: str, *, meeting, catalogue, decided_by: dt.datetime | None
     return {}
 
 
+def meeting_held(slug: str | None, mode: str):
+    """The meeting an in-session procedure is held at, if named (its place and name go on an
+    adopted document)."""
+    if not slug:
+        return None
+    if mode != Procedure.Mode.IN_SESSION:
+        raise InvalidInput(_("Only an in-session procedure is held at a meeting."), field="held_at")
+    try:
+        return meeting_selectors.get_meeting(slug)
+    except NotFound as exc:
+        raise InvalidInput(exc.message, field="held_at") from exc
+
+
 def refuse_rival(subject: str, participant, version: Version | None, proposal: dict) -> None:
     """One open question at a time on a state's status, and on a document: two adopted
     together would contradict each other (admitted as a member and as an observer)."""
@@ -134,7 +148,14 @@ def apply_effect(procedure: Procedure, on: dt.date, actor: Actor) -> None:
             actor=actor, participant=procedure.participant, since=on, source=source
         )
     elif procedure.subject == Subject.DOCUMENT_ADOPTION:
-        document = documents.adopt_version(actor=actor, version=procedure.version, on=on)
+        at = procedure.held_at
+        document = documents.adopt_version(
+            actor=actor,
+            version=procedure.version,
+            on=on,
+            place=at.place_en if at else "",
+            meeting=at.title_en if at else "",
+        )
         procedure.effect = {"document": document.slug}
     elif procedure.subject == Subject.MEETING:
         meeting = meetings.convene_meeting(actor=actor, details=procedure.proposal, source=source)

@@ -66,6 +66,7 @@ def procedure_open(request):
                 catalogue=_prefixed(data, "catalogue_"),
                 deadline=deadline,
                 shared_with_observers=data["shared_with_observers"],
+                held_at=data["held_at"] or None,
             )
         except DomainError as exc:
             name = (exc.field or "").replace(".", "_").replace("subject_type", "subject")

@@ -110,3 +110,27 @@ def test_the_open_form_convenes_a_meeting_and_names_a_wrong_field(secretariat_us
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
     assert "To convene:" in page and "Senior Officials Committee, winter session" in page
+
+
+def test_a_document_adopted_in_session_takes_the_meeting_and_its_place(officer, meetings, chair):
+    from concord.core.actors import SYSTEM
+    from concord.documents.models import Document
+    from concord.documents.services import import_document
+
+    version = import_document(
+        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n"
+    ).text.version
+    with pytest.raises(InvalidInput, match="in-session") as caught:
+        open_(officer, "document_adoption", version_id=version.pk, held_at="summit-7")
+    assert caught.value.field == "held_at"
+    procedure = services.open_procedure(
+        actor=officer, title="Adoption", subject="document_adoption", mode="in_session",
+        version_id=version.pk, held_at="summit-7",
+    )  # fmt: skip
+    assert procedure.held_at.slug == "summit-7"
+    services.close_procedure(actor=chair, procedure_id=procedure.pk)
+    document = Document.objects.get(pk=version.document_id)
+    assert (document.status, document.meeting, document.place) == (
+        "adopted", "7th CICA Summit", "Azerbaijan",
+    )  # fmt: skip
+    assert document.adopted_on == OPENING.date()
