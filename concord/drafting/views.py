@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
 
 from . import comparison, permissions, selectors, services
@@ -31,6 +32,7 @@ def draft_list(request):
             "page": page,
             "status": status,
             "statuses": Document.Status.choices,
+            "can_import": document_permissions.can_import_documents(actor),
             "nav_active": "drafts",
         },
     )
