@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.i18n import localized
+from concord.core.i18n import current_language, localized
 from concord.members.models import Participant, Precision, SourcedRecord
 
 
@@ -119,3 +119,15 @@ class MeasureChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure_id} {self.changed_on}"
+
+    @property
+    def text_before(self) -> str:
+        return self._in_language("before")
+
+    @property
+    def text_after(self) -> str:
+        return self._in_language("after")
+
+    def _in_language(self, when: str) -> str:
+        language = current_language()
+        return getattr(self, f"text_{language}_{when}", "") or getattr(self, f"text_en_{when}")

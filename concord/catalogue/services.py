@@ -19,6 +19,7 @@ from .models import Coordination, Dimension, Measure, MeasureChange, PriorityAre
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 ADD, CHANGE = "add", "change"
+DECIDED = "consensus procedure"  # the source of what the forum's decisions made
 
 
 @transaction.atomic(durable=True)
@@ -36,10 +37,8 @@ def load_catalogue(*, actor: Actor, path: Path = DATA_FILE) -> dict:
              **sourced(row)},
         )  # fmt: skip
         _coordinations(upsert, row, dimension=dimension)
-        number = 0
         for measure in row.get("measures") or []:
-            number += 1
-            _reference_measure(upsert, dimension, None, number, measure)
+            _reference_measure(upsert, dimension, None, measure)
         for order, area_row in enumerate(row.get("areas") or [], start=1):
             area = upsert(
                 PriorityArea,
@@ -49,8 +48,7 @@ def load_catalogue(*, actor: Actor, path: Path = DATA_FILE) -> dict:
             )  # fmt: skip
             _coordinations(upsert, area_row, area=area)
             for measure in area_row.get("measures") or []:
-                number += 1
-                _reference_measure(upsert, dimension, area, number, measure)
+                _reference_measure(upsert, dimension, area, measure)
     if upsert.changed:
         record(
             actor=actor,
@@ -62,25 +60,47 @@ def load_catalogue(*, actor: Actor, path: Path = DATA_FILE) -> dict:
 
 
 def _coordinations(upsert: Upsert, row: dict, **of) -> None:
+    """One row per state and dimension (or area): a state whose role changes is updated, not
+    listed twice."""
     for entry in row.get("coordinators") or []:
         upsert(
             Coordination,
-            {"participant": registry.get_state(entry["state"]), "role": entry["role"], **of},
-            {"source": row.get("source") or "", "confidence": row.get("confidence") or "high"},
+            {"participant": registry.get_state(entry["state"]), **of},
+            {
+                "role": entry["role"],
+                "source": row.get("source") or "",
+                "confidence": row.get("confidence") or "high",
+            },
         )
 
 
-def _reference_measure(upsert: Upsert, dimension, area, number: int, row: dict) -> None:
-    code = f"{dimension.code}-{number}"
-    if Measure.objects.filter(code=code).exists():
+def _reference_measure(upsert: Upsert, dimension, area, row: dict) -> None:
+    """A measure of the file, by its code. One already held is left alone (a decision may have
+    changed its text since); a code the forum's own decisions have taken is an error in the file."""
+    code = row["code"]
+    held = Measure.objects.filter(code=code).first()
+    if held is not None:
+        if held.source.startswith(DECIDED) and held.text_en != row["text_en"].strip():
+            raise InvalidInput(
+                _("%(code)s in the reference file is a measure added by consensus (%(source)s).")
+                % {"code": code, "source": held.source},
+                field="code",
+            )
         return
+    prefix, _dash, number = code.rpartition("-")
+    if prefix != dimension.code or not number.isdecimal():
+        raise InvalidInput(
+            _("The measure code %(code)s does not belong to dimension %(dimension)s.")
+            % {"code": code, "dimension": dimension.code},
+            field="code",
+        )
     upsert(
         Measure,
         {"code": code},
         {
             "dimension": dimension,
             "area": area,
-            "number": number,
+            "number": int(number),
             "text_en": row["text_en"].strip(),
             "text_ru": (row.get("text_ru") or "").strip(),
             "since": row.get("since"),
@@ -92,28 +112,41 @@ def _reference_measure(upsert: Upsert, dimension, area, number: int, row: dict) 
 
 def check_change(details: dict | None) -> dict:
     """A proposal to add a measure to a dimension (or one of its priority areas), or to change
-    a measure's text; checked, and in plain JSON form for the procedure record."""
+    a measure's text; checked, and in plain JSON form for the procedure record. Both working
+    languages are required: a change in one alone would leave the other saying what was not
+    agreed."""
     details = details or {}
     action = details.get("action")
-    text_en = (details.get("text_en") or "").strip()
-    text_ru = (details.get("text_ru") or "").strip()
     if action not in (ADD, CHANGE):
         raise InvalidInput(_("The change is 'add' or 'change'."), field="catalogue.action")
+    target = _changed_measure(details) if action == CHANGE else _new_place(details)
+    text_en = (details.get("text_en") or "").strip()
+    text_ru = (details.get("text_ru") or "").strip()
     if not text_en:
         raise InvalidInput(_("Give the English text of the measure."), field="catalogue.text_en")
+    if not text_ru:
+        raise InvalidInput(_("Give the Russian text of the measure."), field="catalogue.text_ru")
+    if action == CHANGE and (text_en, text_ru) == (target.text_en, target.text_ru):
+        raise InvalidInput(_("The proposed text is the text in force."), field="catalogue.text_en")
     if action == CHANGE:
-        code = (details.get("measure") or "").strip().upper()
-        measure = Measure.objects.filter(code=code).first()
-        if measure is None:
-            raise InvalidInput(
-                _("There is no measure %(code)s in the catalogue.") % {"code": repr(code)},
-                field="catalogue.measure",
-            )
-        if (text_en, text_ru or measure.text_ru) == (measure.text_en, measure.text_ru):
-            raise InvalidInput(
-                _("The proposed text is the text in force."), field="catalogue.text_en"
-            )
-        return {"action": CHANGE, "measure": code, "text_en": text_en, "text_ru": text_ru}
+        return {"action": CHANGE, "measure": target.code, "text_en": text_en, "text_ru": text_ru}
+    dimension, area = target
+    return {"action": ADD, "dimension": dimension.code, "area": area, "text_en": text_en,
+            "text_ru": text_ru}  # fmt: skip
+
+
+def _changed_measure(details: dict) -> Measure:
+    code = (details.get("measure") or "").strip().upper()
+    measure = Measure.objects.filter(code=code).first()
+    if measure is None:
+        raise InvalidInput(
+            _("There is no measure %(code)s in the catalogue.") % {"code": repr(code)},
+            field="catalogue.measure",
+        )
+    return measure
+
+
+def _new_place(details: dict) -> tuple[Dimension, str | None]:
     dimension = Dimension.objects.filter(code=(details.get("dimension") or "").upper()).first()
     if dimension is None:
         codes = ", ".join(Dimension.objects.values_list("code", flat=True))
@@ -121,15 +154,14 @@ def check_change(details: dict | None) -> dict:
             _("Name the dimension: one of %(codes)s.") % {"codes": codes},
             field="catalogue.dimension",
         )
-    area_code = (details.get("area") or "").strip()
-    if area_code and not dimension.areas.filter(code=area_code).exists():
+    area = (details.get("area") or "").strip() or None
+    if area and not dimension.areas.filter(code=area).exists():
         raise InvalidInput(
             _("%(dimension)s has no priority area %(area)s.")
-            % {"dimension": dimension.name, "area": repr(area_code)},
+            % {"dimension": dimension.name, "area": repr(area)},
             field="catalogue.area",
         )
-    return {"action": ADD, "dimension": dimension.code, "area": area_code or None,
-            "text_en": text_en, "text_ru": text_ru}  # fmt: skip
+    return dimension, area
 
 
 def apply_change(*, actor: Actor, details: dict, on, source: str) -> Measure:
@@ -142,7 +174,7 @@ def apply_change(*, actor: Actor, details: dict, on, source: str) -> Measure:
             text_en_before=measure.text_en,
             text_ru_before=measure.text_ru,
             text_en_after=details["text_en"],
-            text_ru_after=details["text_ru"] or measure.text_ru,
+            text_ru_after=details["text_ru"],
             source=source,
         )
         measure.text_en, measure.text_ru = change.text_en_after, change.text_ru_after

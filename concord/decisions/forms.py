@@ -1,12 +1,10 @@
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.catalogue.models import Dimension, Measure, PriorityArea
 from concord.core import clock
 from concord.documents.models import Version
-from concord.meetings.models import Meeting
+from concord.meetings.selectors import meetings_on
 from concord.meetings.services import MEETING_BODIES
 from concord.members.models import Body, Participant
 
@@ -31,7 +29,13 @@ class ProcedureForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    meeting_title_ru = forms.CharField(
+        label=_("Meeting: title in Russian"), required=False, max_length=300
+    )
     meeting_place = forms.CharField(label=_("Meeting: place"), required=False, max_length=200)
+    meeting_place_ru = forms.CharField(
+        label=_("Meeting: place in Russian"), required=False, max_length=200
+    )
     meeting_host = forms.ChoiceField(label=_("Meeting: host state"), required=False)
     catalogue_action = forms.ChoiceField(
         label=_("Catalogue: change"),
@@ -83,8 +87,7 @@ class ProcedureForm(forms.Form):
         ]
         self.fields["meeting_host"].choices = self.fields["state"].choices
         self.fields["held_at"].choices = [("", "—")] + [
-            (m.slug, f"{m.title} ({m.starts_on:%Y})")
-            for m in Meeting.objects.filter(starts_on__gte=clock.today() - dt.timedelta(days=60))
+            (m.slug, f"{m.title} ({m.starts_on:%Y})") for m in meetings_on(clock.today())
         ]
         self.fields["meeting_body"].choices = [("", "—")] + [
             (b.code, n.short if (n := b.name_on(clock.today())) else b.code)

@@ -9,9 +9,11 @@ from concord.core.schemas import IsoDate
 class MeetingProposalIn(Schema):
     body: str = Field(..., max_length=40, description="summit, ministerial_council, soc, swg ...")
     title: str = Field(..., max_length=300)
+    title_ru: str = Field("", max_length=300)
     starts_on: IsoDate
     ends_on: IsoDate | None = None
     place: str = Field("", max_length=200)
+    place_ru: str = Field("", max_length=200)
     host: str | None = Field(None, max_length=10, description="ISO code of the host state")
 
 

@@ -69,7 +69,9 @@ def procedure_open(request):
                 held_at=data["held_at"] or None,
             )
         except DomainError as exc:
-            name = (exc.field or "").replace(".", "_").replace("subject_type", "subject")
+            # "subject.meeting.starts_on" (the API's name) is the form's "meeting_starts_on".
+            name = (exc.field or "").removeprefix("subject.").replace(".", "_")
+            name = "subject" if name == "type" else name
             form.add_error(name if name in form.fields else None, exc.message)
         else:
             return redirect("decisions:detail", procedure_id=procedure.pk)
@@ -91,6 +93,7 @@ def _detail_context(request, actor, procedure, form=None):
     is_open = procedure.status == "open"
     return {
         "procedure": procedure,
+        "proposal": selectors.describe_proposal(procedure),
         "tally": selectors.tally(procedure),
         "positions": selectors.list_positions(procedure),
         "form": form or PositionForm(),

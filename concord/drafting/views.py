@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
 
@@ -101,8 +102,7 @@ def _detail_context(request, actor, document, *, number=None, form=None):
 
 
 def _version_number(request) -> int | None:
-    value = request.GET.get("version", "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return whole_number(request.GET.get("version"))
 
 
 @login_required
@@ -227,4 +227,5 @@ def compare(request, slug: str):
 
 
 def _int(value, default: int) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 10 else default
+    number = whole_number(value)
+    return default if number is None else number

@@ -1,6 +1,6 @@
 """Reads on meetings: public, like the calendar of a forum."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core.exceptions import NotFound
@@ -29,6 +29,22 @@ def list_meetings(
     if status:
         qs = qs.filter(status=status)
     return qs.order_by(*SORTS.get(sort, SORTS["-date"]))
+
+
+def meetings_on(day) -> QuerySet[Meeting]:
+    """Meetings that may be in session on ``day``: not cancelled, and with dates that cover it as
+    far as they are known (a meeting known only by its month or year covers the whole of it)."""
+    exact = Q(precision="day", starts_on__lte=day) & (
+        Q(ends_on__gte=day) | Q(ends_on__isnull=True, starts_on=day)
+    )
+    month = Q(precision="month", starts_on__year=day.year, starts_on__month=day.month)
+    year = Q(precision="year", starts_on__year=day.year)
+    return (
+        Meeting.objects.exclude(status=Meeting.Status.CANCELLED)
+        .filter(exact | month | year)
+        .select_related("body")
+        .order_by("starts_on", "slug")
+    )
 
 
 def get_meeting(slug: str) -> Meeting:

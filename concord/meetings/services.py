@@ -105,15 +105,18 @@ def check_convening(details: dict | None, *, decided_by: dt.date | None = None) 
         raise InvalidInput(_("Give the meeting a title."), field="meeting.title")
     starts_on = _date(details, "starts_on", required=True)
     ends_on = _date(details, "ends_on", required=False)
-    earliest = max(decided_by or clock.today(), clock.today())
-    if starts_on < earliest:
-        raise InvalidInput(
-            _("The decision falls on %(earliest)s: the meeting cannot open before, on %(day)s.")
-            % {"earliest": earliest, "day": starts_on},
-            field="meeting.starts_on",
-        )
+    _not_before(starts_on, max(decided_by or clock.today(), clock.today()))
     if ends_on is not None and ends_on < starts_on:
         raise InvalidInput(_("The meeting cannot end before it opens."), field="meeting.ends_on")
+    held = Meeting.objects.filter(body__code=body, starts_on=starts_on).exclude(
+        status=Meeting.Status.CANCELLED
+    )
+    if held.exists():
+        raise InvalidInput(
+            _("This body already meets on %(day)s: %(slug)s.")
+            % {"day": starts_on, "slug": held.first().slug},
+            field="meeting.starts_on",
+        )
     host = (details.get("host") or "").strip().upper()
     if host:
         try:
@@ -123,16 +126,30 @@ def check_convening(details: dict | None, *, decided_by: dt.date | None = None) 
     return {
         "body": body,
         "title": title,
+        "title_ru": (details.get("title_ru") or "").strip(),
         "starts_on": starts_on.isoformat(),
         "ends_on": ends_on.isoformat() if ends_on else None,
         "place": (details.get("place") or "").strip(),
+        "place_ru": (details.get("place_ru") or "").strip(),
         "host": host or None,
     }
 
 
-def convene_meeting(*, actor: Actor, details: dict, source: str) -> Meeting:
-    """Effect of an adopted decision to convene: runs inside the decision's transaction."""
+def _not_before(starts_on: dt.date, earliest: dt.date) -> None:
+    if starts_on < earliest:
+        raise InvalidInput(
+            _("The decision falls on %(earliest)s: the meeting cannot open before, on %(day)s.")
+            % {"earliest": earliest, "day": starts_on},
+            field="meeting.starts_on",
+        )
+
+
+def convene_meeting(*, actor: Actor, details: dict, on: dt.date, source: str) -> Meeting:
+    """Effect of an adopted decision to convene: runs inside the decision's transaction. An
+    in-session procedure closed after the proposed opening day cannot convene it (a silence
+    procedure cannot get there: its deadline was checked when it opened)."""
     starts_on = dt.date.fromisoformat(details["starts_on"])
+    _not_before(starts_on, on)
     base = slugify(f"{details['body']}-{starts_on.isoformat()}")
     slug, n = base, 1
     while Meeting.objects.filter(slug=slug).exists():
@@ -142,9 +159,11 @@ def convene_meeting(*, actor: Actor, details: dict, source: str) -> Meeting:
         slug=slug,
         body=Body.objects.get(code=details["body"]),
         title_en=details["title"],
+        title_ru=details.get("title_ru") or "",
         starts_on=starts_on,
         ends_on=dt.date.fromisoformat(details["ends_on"]) if details.get("ends_on") else None,
         place_en=details.get("place") or "",
+        place_ru=details.get("place_ru") or "",
         host=registry.get_state(details["host"]) if details.get("host") else None,
         status=Meeting.Status.CONVENED,
         source=source,

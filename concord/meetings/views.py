@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from concord.core.exceptions import NotFound
+from concord.core.querystring import whole_number
 
 from . import selectors
 from .models import Meeting
@@ -10,8 +11,7 @@ from .models import Meeting
 
 def meeting_list(request):
     body = request.GET.get("body") or None
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and len(year) == 4 else None
+    year = whole_number(request.GET.get("year"), digits=4)
     status = (
         request.GET.get("status") if request.GET.get("status") in Meeting.Status.values else None
     )

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from concord.catalogue import services
 from concord.catalogue.models import Measure
@@ -21,15 +22,19 @@ def test_the_reference_catalogue_loads_once(catalogue):
 
 def test_a_measure_changed_by_consensus_survives_a_reload(catalogue):
     details = services.check_change(
-        {"action": "change", "measure": "hd-6", "text_en": "Promote respect for human rights."}
-    )
+        {"action": "change", "measure": "hd-6", "text_en": "Promote respect for human rights.",
+         "text_ru": "Содействие уважению прав человека."}
+    )  # fmt: skip
     services.apply_change(actor=SYSTEM, details=details, on=dt.date(2026, 11, 27), source="#1")
     services.load_catalogue(actor=SYSTEM)
     measure = Measure.objects.get(code="HD-6")
     assert measure.text_en == "Promote respect for human rights."
-    assert measure.text_ru == "Содействие уважению основных прав и свобод."  # kept: none given
     change = measure.changes.get()
     assert change.text_en_before == "Promote respect for fundamental rights and freedoms."
+    with translation.override("ru"):
+        assert (change.text_before, change.text_after) == (
+            "Содействие уважению основных прав и свобод.", "Содействие уважению прав человека.",
+        )  # fmt: skip
 
 
 def test_a_measure_added_takes_the_next_number_of_its_dimension(catalogue):
@@ -54,12 +59,17 @@ def test_a_measure_added_takes_the_next_number_of_its_dimension(catalogue):
         ({"action": "add", "dimension": "ZZ", "text_en": "x"}, "catalogue.dimension"),
         ({"action": "add", "dimension": "MP", "area": "ec-sme", "text_en": "x"}, "catalogue.area"),
         ({"action": "add", "dimension": "MP", "text_en": " "}, "catalogue.text_en"),
-        ({"action": "change", "measure": "MP-99", "text_en": "x"}, "catalogue.measure"),
+        ({"action": "add", "dimension": "MP", "text_en": "x", "text_ru": ""}, "catalogue.text_ru"),
+        (
+            {"action": "change", "measure": "MP-99", "text_en": "x", "text_ru": "x"},
+            "catalogue.measure",
+        ),
         (
             {
                 "action": "change",
                 "measure": "MP-3",
                 "text_en": "Exchange of CVs of senior military officers.",
+                "text_ru": "Обмен биографическими данными высших военных офицеров.",
             },
             "catalogue.text_en",
         ),
@@ -88,3 +98,14 @@ def test_the_catalogue_over_the_api_and_on_its_pages(catalogue):
     page = Client(HTTP_ACCEPT_LANGUAGE="ru").get("/catalogue/").content.decode()
     assert "Военно-политическое измерение" in page and "Туризм" in page
     assert "Exchange of CVs" in Client().get("/catalogue/measures/MP-3/").content.decode()
+
+
+def test_what_the_file_adds_later_is_loaded(catalogue, tmp_path):
+    text = services.DATA_FILE.read_text("utf-8").replace(
+        "      - code: MP-2\n",
+        "      - code: MP-5\n        text_en: Joint staff talks.\n      - code: MP-2\n",
+    )
+    path = tmp_path / "catalogue.yaml"
+    path.write_text(text, "utf-8")
+    assert services.load_catalogue(actor=SYSTEM, path=path)["created"] == {"measure": 1}
+    assert Measure.objects.get(code="MP-5").text_en == "Joint staff talks."

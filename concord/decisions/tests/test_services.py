@@ -41,10 +41,14 @@ def test_only_the_chair_or_secretariat_opens(delegates, chair):
 @pytest.mark.parametrize(
     ("kw", "field", "message"),
     [
-        ({"state": "KZ"}, "state", "already a Member State"),
-        ({"state": "XX"}, "state", "No state or organisation"),
-        ({"subject": "chairmanship", "state": "AZ"}, "state", "already holds the Chairmanship"),
-        ({"subject": "text", "state": None}, "text", "Give the text"),
+        ({"state": "KZ"}, "subject.state", "already a Member State"),
+        ({"state": "XX"}, "subject.state", "No state or organisation"),
+        (
+            {"subject": "chairmanship", "state": "AZ"},
+            "subject.state",
+            "already holds the Chairmanship",
+        ),
+        ({"subject": "text", "state": None}, "subject.text", "Give the text"),
         ({"deadline": OPENING - dt.timedelta(seconds=1)}, "deadline", "in the future"),
         ({"mode": "in_session", "deadline": DEADLINE}, "deadline", "no deadline"),
     ],
@@ -240,7 +244,7 @@ def test_rival_questions_on_one_state_or_one_document_are_refused(officer, regis
     silence(officer, subject="document_adoption", state=None, version_id=version.pk)
     with pytest.raises(InvalidTransition, match="adoption of") as caught:
         silence(officer, subject="document_adoption", state=None, version_id=version.pk)
-    assert caught.value.field == "version"
+    assert caught.value.field == "subject.version"
 
 
 def test_a_later_version_of_an_adopted_document_is_not_put_to_a_decision(officer, registry):
@@ -254,4 +258,4 @@ def test_a_later_version_of_an_adopted_document_is_not_put_to_a_decision(officer
     adopt_version(actor=SYSTEM, version=first.text.version, on=OPENING.date())
     with pytest.raises(InvalidInput, match="adopted already") as caught:
         silence(officer, subject="document_adoption", state=None, version_id=second.text.version_id)
-    assert caught.value.field == "version"
+    assert caught.value.field == "subject.version"

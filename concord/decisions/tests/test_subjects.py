@@ -53,12 +53,13 @@ def test_a_meeting_is_convened_when_silence_holds(officer, meetings):
 def test_a_meeting_cannot_be_convened_for_before_the_decision_falls(officer, meetings):
     with pytest.raises(InvalidInput, match="cannot open before") as caught:
         open_(officer, "meeting", meeting={**SOC, "starts_on": "2026-12-01"})
-    assert caught.value.field == "meeting.starts_on"
+    assert caught.value.field == "subject.meeting.starts_on"
     assert not Meeting.objects.filter(status="convened").exists()
 
 
 def test_an_objection_leaves_the_catalogue_as_it_was(officer, catalogue, delegates):
-    change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals."}
+    change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals.",
+              "text_ru": "Обмен биографиями генералов."}  # fmt: skip
     procedure = open_(officer, "catalogue_change", catalogue=change)
     services.state_position(
         actor=delegates["CN"], procedure_id=procedure.pk, kind="object", statement="Too narrow."
@@ -70,11 +71,12 @@ def test_an_objection_leaves_the_catalogue_as_it_was(officer, catalogue, delegat
 
 
 def test_one_open_change_per_measure(officer, catalogue):
-    change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals."}
+    change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals.",
+              "text_ru": "Обмен биографиями генералов."}  # fmt: skip
     open_(officer, "catalogue_change", catalogue=change)
     with pytest.raises(InvalidTransition, match="MP-3") as caught:
         open_(officer, "catalogue_change", catalogue={**change, "text_en": "Other."})
-    assert caught.value.field == "catalogue.measure"
+    assert caught.value.field == "subject.catalogue.measure"
 
 
 def test_the_api_takes_a_catalogue_change_and_reports_its_effect(officer, catalogue):
@@ -96,7 +98,7 @@ def test_the_api_takes_a_catalogue_change_and_reports_its_effect(officer, catalo
     assert Client().get("/api/measures/HD-7").json()["text_ru"] == "Молодёжные обмены."
     wrong = post(client, "/api/procedures", {**body, "subject": {
         "type": "meeting", "meeting": {**SOC, "body": "secretariat"}}})  # fmt: skip
-    assert wrong.status_code == 422 and wrong.json()["field"] == "meeting.body"
+    assert wrong.status_code == 422 and wrong.json()["field"] == "subject.meeting.body"
 
 
 def test_the_open_form_convenes_a_meeting_and_names_a_wrong_field(secretariat_user, meetings):
@@ -134,3 +136,36 @@ def test_a_document_adopted_in_session_takes_the_meeting_and_its_place(officer, 
         "adopted", "7th CICA Summit", "Azerbaijan",
     )  # fmt: skip
     assert document.adopted_on == OPENING.date()
+
+
+def test_an_in_session_decision_cannot_convene_a_meeting_already_begun(officer, chair, meetings):
+    soon = {**SOC, "starts_on": "2026-11-30", "ends_on": None}
+    procedure = services.open_procedure(
+        actor=officer, title="SOC", subject="meeting", mode="in_session", meeting=soon
+    )
+    later = clock.frozen_at(OPENING + dt.timedelta(days=10))
+    with later, pytest.raises(InvalidTransition, match="Withdraw the procedure") as caught:
+        services.close_procedure(actor=chair, procedure_id=procedure.pk)
+    assert caught.value.field == "subject.meeting.starts_on"
+    procedure.refresh_from_db()
+    assert procedure.status == "open" and not Meeting.objects.filter(status="convened").exists()
+
+
+def test_a_procedure_is_held_only_at_a_meeting_in_session_today(officer, meetings):
+    with pytest.raises(InvalidInput, match="not a meeting in session today"):
+        services.open_procedure(
+            actor=officer, title="X", subject="text", text="We agree.", mode="in_session",
+            held_at="summit-1",
+        )  # fmt: skip
+
+
+def test_the_api_names_a_meeting_field_one_way_whatever_is_wrong(officer, meetings):
+    client = client_for(officer)
+    body = {"title": "SOC", "mode": "silence", "subject": {"type": "meeting", "meeting": SOC}}
+    malformed = {**body, "subject": {"type": "meeting", "meeting": {**SOC, "starts_on": "soon"}}}
+    too_early = {
+        **body,
+        "subject": {"type": "meeting", "meeting": {**SOC, "starts_on": "2026-12-01"}},
+    }
+    fields = {post(client, "/api/procedures", b).json()["field"] for b in (malformed, too_early)}
+    assert fields == {"subject.meeting.starts_on"}

@@ -56,8 +56,10 @@ def test_a_good_proposal_comes_back_as_plain_data(meetings):
         {"body": "summit", "title": " 7th CICA Summit ", "starts_on": dt.date(2026, 12, 20),
          "host": "az"},
     )  # fmt: skip
-    assert checked == {"body": "summit", "title": "7th CICA Summit", "starts_on": "2026-12-20",
-                       "ends_on": None, "place": "", "host": "AZ"}  # fmt: skip
+    assert checked == {
+        "body": "summit", "title": "7th CICA Summit", "title_ru": "", "starts_on": "2026-12-20",
+        "ends_on": None, "place": "", "place_ru": "", "host": "AZ",
+    }  # fmt: skip
 
 
 def test_the_api_lists_filters_and_shows_meetings(meetings):
@@ -80,3 +82,19 @@ def test_the_pages_are_public_and_bilingual(meetings):
     russian = Client(HTTP_ACCEPT_LANGUAGE="ru").get("/meetings/summit-3/").content.decode()
     assert "3-й Саммит СВМДА" in russian and "Стамбул" in russian
     assert Client().get("/meetings/nowhere/").status_code == 404
+
+
+def test_a_body_is_convened_once_for_a_day_and_never_for_a_day_gone_by(meetings):
+    details = services.check_convening({"body": "soc", "title": "SOC", "starts_on": "2026-12-20"})
+    made = services.convene_meeting(
+        actor=SYSTEM, details=details, on=dt.date(2026, 12, 1), source="consensus procedure #1"
+    )
+    assert (made.slug, made.status) == ("soc-2026-12-20", "convened")
+    with pytest.raises(InvalidInput, match="already meets on 2026-12-20: soc-2026-12-20"):
+        services.check_convening({"body": "soc", "title": "SOC", "starts_on": "2026-12-20"})
+    late = services.check_convening({"body": "swg", "title": "SWG", "starts_on": "2026-12-02"})
+    with pytest.raises(InvalidInput, match="cannot open before"):
+        services.convene_meeting(
+            actor=SYSTEM, details=late, on=dt.date(2026, 12, 3), source="consensus procedure #2"
+        )
+    assert not Meeting.objects.filter(body__code="swg").exists()
