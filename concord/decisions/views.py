@@ -9,6 +9,7 @@ from concord.core import clock
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotPermitted
 from concord.core.htmx import domain_error_response
+from concord.documents import selectors as document_selectors
 
 from . import permissions, selectors, services
 from .forms import PositionForm, ProcedureForm
@@ -94,6 +95,11 @@ def _detail_context(request, actor, procedure, form=None):
     return {
         "procedure": procedure,
         "proposal": selectors.describe_proposal(procedure),
+        "version_units": (
+            document_selectors.version_units(procedure.version, request.LANGUAGE_CODE)
+            if procedure.version_id
+            else []
+        ),
         "tally": selectors.tally(procedure),
         "positions": selectors.list_positions(procedure),
         "form": form or PositionForm(),

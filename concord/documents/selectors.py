@@ -9,7 +9,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
-from .models import Document, Reference, Text
+from .models import Document, Reference, Text, Unit
 
 PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
 SORTS = {
@@ -78,6 +78,13 @@ def current_text(document: Document, language: str) -> Text | None:
     if version is None:
         return None
     return version.texts.filter(language=language).first()
+
+
+def version_units(version, language: str) -> list[Unit]:
+    """The units of one version in ``language``, or in English when that text is not held."""
+    texts = {t.language: t for t in version.texts.all()}
+    text = texts.get(language) or texts.get("en") or next(iter(texts.values()), None)
+    return list(text.units.order_by("ordinal")) if text else []
 
 
 def list_years(actor: Actor) -> list[int]:

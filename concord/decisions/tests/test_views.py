@@ -90,3 +90,18 @@ def test_observers_see_only_what_is_shared(officer, observer_user):
     with clock.frozen_at(OPENING + dt.timedelta(days=15)):
         listing = client.get("/decisions/").content.decode()
     assert "Shared" in listing and "Internal" not in listing
+
+
+def test_the_page_holds_the_text_of_the_version_under_decision(secretariat_user):
+    from concord.core.actors import SYSTEM
+    from concord.documents.services import import_document
+
+    version = import_document(
+        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We cooperate on water.\n"
+    ).text.version
+    procedure = services.open_procedure(
+        actor=SYSTEM, title="Water", subject="document_adoption", mode="silence",
+        version_id=version.pk,
+    )  # fmt: skip
+    page = signed_in(secretariat_user).get(f"/decisions/{procedure.pk}/").content.decode()
+    assert 'data-testid="version-text"' in page and "We cooperate on water." in page
