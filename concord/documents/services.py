@@ -15,6 +15,7 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
+from concord.core.slugs import unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
@@ -139,12 +140,9 @@ def _find_document(parsed, *, slug: str | None, doc_type: str) -> Document | Non
 def _new_slug(parsed, doc_type: str) -> str:
     day = parsed.adopted_on.isoformat() if parsed.adopted_on else clock.today().isoformat()
     place = slugify(parsed.place or "", allow_unicode=False)
-    base = "-".join(part for part in (doc_type.replace("_", "-"), place, day) if part)[:110]
-    slug, n = base, 1
-    while Document.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return unique_slug(
+        Document, "-".join(part for part in (doc_type.replace("_", "-"), place, day) if part)
+    )
 
 
 def _link_references(text: Text, units: list[Unit]) -> int:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
@@ -13,6 +12,7 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
+from concord.core.slugs import unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members import selectors as registry
 from concord.members.models import Body
@@ -150,11 +150,7 @@ def convene_meeting(*, actor: Actor, details: dict, on: dt.date, source: str) ->
     procedure cannot get there: its deadline was checked when it opened)."""
     starts_on = dt.date.fromisoformat(details["starts_on"])
     _not_before(starts_on, on)
-    base = slugify(f"{details['body']}-{starts_on.isoformat()}")
-    slug, n = base, 1
-    while Meeting.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
+    slug = unique_slug(Meeting, f"{details['body']}-{starts_on.isoformat()}")
     meeting = Meeting.objects.create(
         slug=slug,
         body=Body.objects.get(code=details["body"]),
