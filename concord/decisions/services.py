@@ -87,6 +87,7 @@ def open_procedure(
         Seat(procedure=procedure, participant=m.participant)
         for m in registry.memberships_on(today, status=Membership.Status.MEMBER)
     )
+    subjects.circulate(procedure, under_decision=True)
     record(
         actor=actor,
         event=AuditEvent.PROCEDURE_OPENED,
@@ -239,6 +240,8 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
     procedure.closed_at = at
     if procedure.outcome == rules.ADOPTED:
         subjects.apply_effect(procedure, timezone.localdate(at), actor)
+    else:
+        subjects.circulate(procedure, under_decision=False)
     procedure.save(update_fields=["status", "outcome", "closed_at", "effect"])
     _notify(procedure, "outcome")
     seats = procedure.seats.values_list("participant__code", flat=True)
@@ -291,6 +294,7 @@ def withdraw_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
         )
     procedure.status, procedure.closed_at = status, clock.now()
     procedure.save(update_fields=["status", "closed_at"])
+    subjects.circulate(procedure, under_decision=False)
     record(
         actor=actor,
         event=AuditEvent.PROCEDURE_WITHDRAWN,

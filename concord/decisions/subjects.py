@@ -164,6 +164,12 @@ def refuse_rival(subject: str, participant, version: Version | None, proposal: d
             )
 
 
+def circulate(procedure: Procedure, *, under_decision: bool) -> None:
+    """A document put to a decision is circulated until the decision ends."""
+    if procedure.subject == Subject.DOCUMENT_ADOPTION:
+        documents.set_circulated(procedure.version.document, under_decision)
+
+
 def apply_effect(procedure: Procedure, on: dt.date, actor: Actor) -> None:
     source = f"consensus procedure #{procedure.pk}"
     if procedure.subject == Subject.ACCESSION:

@@ -330,3 +330,16 @@ def adopt_version(
         data={"version": version.number, "adopted_on": on},
     )
     return document
+
+
+def set_circulated(document: Document, circulated: bool) -> None:
+    """A draft under a procedure is circulated; it is a draft again if the procedure ends
+    without adopting it. Runs inside the caller's audited transaction (the procedure's)."""
+    before, after = (
+        (Document.Status.DRAFT, Document.Status.CIRCULATED)
+        if circulated
+        else (Document.Status.CIRCULATED, Document.Status.DRAFT)
+    )
+    Document.objects.filter(pk=document.pk, status=before).update(
+        status=after, updated_at=clock.now()
+    )

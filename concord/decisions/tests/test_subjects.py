@@ -169,3 +169,30 @@ def test_the_api_names_a_meeting_field_one_way_whatever_is_wrong(officer, meetin
     }
     fields = {post(client, "/api/procedures", b).json()["field"] for b in (malformed, too_early)}
     assert fields == {"subject.meeting.starts_on"}
+
+
+def test_a_draft_is_circulated_while_under_decision(officer, delegates):
+    from concord.core.actors import SYSTEM
+    from concord.documents.models import Document
+    from concord.documents.services import import_document
+
+    version = import_document(
+        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n"
+    ).text.version
+    document = Document.objects.filter(pk=version.document_id)
+    assert document.get().status == "draft"
+    procedure = open_(officer, "document_adoption", version_id=version.pk)
+    assert document.get().status == "circulated"
+    services.withdraw_procedure(actor=officer, procedure_id=procedure.pk)
+    assert document.get().status == "draft"
+    objected = open_(officer, "document_adoption", version_id=version.pk)
+    services.state_position(
+        actor=delegates["IN"], procedure_id=objected.pk, kind="object", statement="Not yet."
+    )
+    assert settled(officer, objected).outcome == "not_adopted"
+    assert document.get().status == "draft"
+    with clock.frozen_at(DEADLINE):
+        procedure = open_(officer, "document_adoption", version_id=version.pk)
+    with clock.frozen_at(DEADLINE + dt.timedelta(days=14)):
+        assert selectors.access_procedure(officer, procedure.pk).outcome == "adopted"
+    assert document.get().status == "adopted"
