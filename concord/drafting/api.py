@@ -31,7 +31,7 @@ def version_out(version) -> dict:
         "based_on": version.based_on.number if version.based_on_id else None,
         "created_at": version.created_at,
         "languages": selectors.languages(version),
-        "amendments": version.amendments.count(),
+        "amendments": version.amendment_count,
     }
 
 
@@ -117,9 +117,8 @@ def incorporate(request, slug: str):
     actor = actor_from_request(request)
     document = selectors.access_draft(actor, slug)
     latest = selectors.latest_version(document)
-    return Status(
-        201, version_out(services.incorporate_amendments(actor=actor, version_id=latest.pk))
-    )
+    new = services.incorporate_amendments(actor=actor, version_id=latest.pk)
+    return Status(201, version_out(selectors.described_version(new)))
 
 
 class AmendmentQuery(Schema):

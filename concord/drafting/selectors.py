@@ -48,13 +48,23 @@ def is_amendable(document: Document) -> bool:
     return document.status in AMENDABLE_STATUSES
 
 
-def list_versions(document: Document) -> list[Version]:
-    return list(
+def _versions(document: Document) -> QuerySet[Version]:
+    return (
         document.versions.select_related("based_on")
         .prefetch_related("texts")
         .annotate(amendment_count=Count("amendments"))
         .order_by("number")
     )
+
+
+def list_versions(document: Document) -> list[Version]:
+    """Each with its languages (prefetched) and ``amendment_count``."""
+    return list(_versions(document))
+
+
+def described_version(version: Version) -> Version:
+    """One version as ``list_versions`` gives it."""
+    return _versions(version.document).get(pk=version.pk)
 
 
 def latest_version(document: Document) -> Version:

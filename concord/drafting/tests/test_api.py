@@ -63,6 +63,7 @@ def test_propose_accept_incorporate_and_compare(india, officer):
     ]
     draft = india.get(f"/api/drafts/{SLUG}").json()
     assert [v["number"] for v in draft["versions"]] == [1, 2] and draft["amendable"] is True
+    assert [v["amendments"] for v in draft["versions"]] == [1, 0]
     units = india.get(f"/api/drafts/{SLUG}/versions/2").json()["units"]
     assert units[-1] == {
         "id": "op-3", "kind": "paragraph", "number": "3",
