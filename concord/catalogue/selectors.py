@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.exceptions import NotFound
 
-from .models import Coordination, Dimension, Measure
+from .models import Coordination, Dimension, Measure, PriorityArea
 
 _COORDINATIONS = Prefetch(
     "coordinations", queryset=Coordination.objects.select_related("participant")
@@ -34,3 +34,11 @@ def get_measure(code: str) -> Measure:
     if measure is None:
         raise NotFound(_("No measure %(code)s.") % {"code": repr(code)}, field="code")
     return measure
+
+
+def list_measures() -> QuerySet[Measure]:
+    return Measure.objects.select_related("dimension")
+
+
+def list_areas() -> QuerySet[PriorityArea]:
+    return PriorityArea.objects.select_related("dimension")

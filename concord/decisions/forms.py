@@ -1,12 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from concord.catalogue.models import Dimension, Measure, PriorityArea
+from concord.catalogue import selectors as catalogue
 from concord.core import clock
-from concord.documents.models import Version
-from concord.meetings.selectors import meetings_on
-from concord.meetings.services import MEETING_BODIES
-from concord.members.models import Body, Participant
+from concord.documents import selectors as documents
+from concord.meetings import selectors as meeting_selectors
+from concord.members.models import Participant
 
 from .models import Position, Procedure, Subject
 
@@ -87,29 +86,21 @@ class ProcedureForm(forms.Form):
         ]
         self.fields["meeting_host"].choices = self.fields["state"].choices
         self.fields["held_at"].choices = [("", "—")] + [
-            (m.slug, f"{m.title} ({m.starts_on:%Y})") for m in meetings_on(clock.today())
+            (m.slug, f"{m.title} ({m.starts_on:%Y})")
+            for m in meeting_selectors.meetings_on(clock.today())
         ]
-        self.fields["meeting_body"].choices = [("", "—")] + [
-            (b.code, n.short if (n := b.name_on(clock.today())) else b.code)
-            for b in Body.objects.filter(code__in=MEETING_BODIES).prefetch_related("names")
-        ]
+        self.fields["meeting_body"].choices = [("", "—"), *meeting_selectors.convening_choices()]
         self.fields["catalogue_measure"].choices = [("", "—")] + [
-            (m.code, f"{m.code} — {m.text[:60]}") for m in Measure.objects.all()
+            (m.code, f"{m.code} — {m.text[:60]}") for m in catalogue.list_measures()
         ]
         self.fields["catalogue_dimension"].choices = [("", "—")] + [
-            (d.code, d.name) for d in Dimension.objects.all()
+            (d.code, d.name) for d in catalogue.list_dimensions()
         ]
         self.fields["catalogue_area"].choices = [("", "—")] + [
-            (a.code, f"{a.dimension.code}: {a.name}")
-            for a in PriorityArea.objects.select_related("dimension")
+            (a.code, f"{a.dimension.code}: {a.name}") for a in catalogue.list_areas()
         ]
-        drafts = (
-            Version.objects.filter(frozen=False)
-            .select_related("document")
-            .order_by("-created_at")[:200]
-        )
         self.fields["version"].choices = [("", "—")] + [
-            (v.pk, f"{v.document.title} — v{v.number}") for v in drafts
+            (v.pk, f"{v.document.title} — v{v.number}") for v in documents.list_open_versions()
         ]
 
 

@@ -9,7 +9,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
-from .models import Document, Reference, Text, Unit
+from .models import Document, Reference, Text, Unit, Version
 
 PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
 SORTS = {
@@ -85,6 +85,15 @@ def version_units(version, language: str) -> list[Unit]:
     texts = {t.language: t for t in version.texts.all()}
     text = texts.get(language) or texts.get("en") or next(iter(texts.values()), None)
     return list(text.units.order_by("ordinal")) if text else []
+
+
+def list_open_versions(limit: int = 200) -> QuerySet[Version]:
+    """Versions not yet frozen, newest first: what may be put to a decision."""
+    return (
+        Version.objects.filter(frozen=False)
+        .select_related("document")
+        .order_by("-created_at")[:limit]
+    )
 
 
 def list_years(actor: Actor) -> list[int]:

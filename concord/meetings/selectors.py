@@ -58,6 +58,18 @@ def list_years() -> list[int]:
     return sorted({d.year for d in Meeting.objects.dates("starts_on", "year")}, reverse=True)
 
 
+def convening_choices() -> list[tuple[str, str]]:
+    """(code, current short name) of the bodies a decision may convene."""
+    from concord.core import clock
+    from concord.members.models import Body
+
+    from .services import MEETING_BODIES
+
+    today = clock.today()
+    bodies = Body.objects.filter(code__in=MEETING_BODIES).prefetch_related("names")
+    return [(b.code, n.short if (n := b.name_on(today)) else b.code) for b in bodies]
+
+
 def body_choices() -> list[tuple[str, str]]:
     from concord.core import clock
     from concord.members.models import Body

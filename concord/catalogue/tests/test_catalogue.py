@@ -109,3 +109,9 @@ def test_what_the_file_adds_later_is_loaded(catalogue, tmp_path):
     path.write_text(text, "utf-8")
     assert services.load_catalogue(actor=SYSTEM, path=path)["created"] == {"measure": 1}
     assert Measure.objects.get(code="MP-5").text_en == "Joint staff talks."
+
+
+def test_before_the_catalogue_is_loaded_the_page_says_so(db):
+    page = Client().get("/catalogue/").content.decode()
+    assert "The catalogue is not loaded" in page
+    assert Client().get("/api/catalogue").json() == []

@@ -92,3 +92,8 @@ def test_a_proposal_written_for_an_earlier_version_is_refused(
     assert stale.status_code == 422
     assert "Version 1 is not the latest version" in stale.content.decode()
     assert Amendment.objects.count() == 1
+
+
+def test_with_no_draft_the_list_says_how_to_make_one(registry, secretariat_user):
+    page = signed_in(secretariat_user).get("/drafts/").content.decode()
+    assert "0 drafts" in page and "No drafts match." in page and "Import a draft" in page

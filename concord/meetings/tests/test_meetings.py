@@ -98,3 +98,10 @@ def test_a_body_is_convened_once_for_a_day_and_never_for_a_day_gone_by(meetings)
             actor=SYSTEM, details=late, on=dt.date(2026, 12, 3), source="consensus procedure #2"
         )
     assert not Meeting.objects.filter(body__code="swg").exists()
+
+
+def test_a_filter_that_matches_nothing_says_so(meetings):
+    page = Client().get("/meetings/?year=1995").content.decode()
+    assert "0 meetings" in page and "No meetings match." in page
+    assert Client().get("/api/meetings?year=1995").json() == {"items": [], "count": 0}
+    assert Client().get("/meetings/?year=²").status_code == 200
