@@ -140,3 +140,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Where the site is reached from outside: e-mails and other texts read away from the site
+# carry absolute links built on it (a background task has no request to take a host from).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
