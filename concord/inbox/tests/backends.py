@@ -1,6 +1,7 @@
 """A mail backend for tests that behaves like an SMTP server refusing some addresses."""
 
 import smtplib
+import time
 
 from django.core.mail.backends.locmem import EmailBackend
 
@@ -17,4 +18,12 @@ class RefusingBackend(EmailBackend):
                 raise smtplib.SMTPRecipientsRefused(
                     dict.fromkeys(refused, (550, b"5.1.1 No such user"))
                 )
+        return super().send_messages(messages)
+
+
+class SlowBackend(EmailBackend):
+    """The locmem outbox behind a slow mail server, so that racing workers overlap."""
+
+    def send_messages(self, messages):
+        time.sleep(0.3)
         return super().send_messages(messages)

@@ -2,10 +2,11 @@
 
 import datetime as dt
 import socket
+import threading
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import Client
 
 from concord.accounts.services import create_user, issue_api_token
@@ -82,6 +83,26 @@ def test_a_newline_in_a_procedure_title_reaches_every_coordinator(
     assert {m.subject for m in mail.outbox} == {subject}
     assert {m.subject for m in Message.objects.all()} == {subject}  # the inbox says the same
     assert all(m.message()["Bcc"] is None for m in mail.outbox)
+
+
+def test_a_queue_that_refuses_the_task_does_not_fail_the_request(
+    secretariat_user, coordinator_user, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django_tasks.base import Task
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("the task queue is down")
+
+    monkeypatch.setattr(Task, "enqueue", refuse)
+    _t, token = issue_api_token(actor=SYSTEM, user=secretariat_user, name="t")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client(HTTP_AUTHORIZATION=f"Bearer {token}").post(
+            "/api/procedures",
+            {"title": "T", "subject": {"type": "text", "text": "X."}, "mode": "in_session"},
+            content_type="application/json",
+        )
+    assert response.status_code == 201
+    assert Delivery.objects.get().status == "pending"  # it will show as stalled
 
 
 def test_a_subject_is_cut_to_its_column(coordinator_user):
@@ -314,3 +335,27 @@ def test_a_stalled_e_mail_can_be_sent_again(secretariat_user, coordinator_user):
         assert delivery.stalled
         services.send_again(actor=actor_for(secretariat_user), delivery_id=delivery.pk)
     assert Delivery.objects.get().status == "pending"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_racing_for_one_delivery_send_it_once(settings, registry):
+    """Real connections, one per worker: the conditional UPDATE lets only one claim the row."""
+    settings.EMAIL_BACKEND = "concord.inbox.tests.backends.SlowBackend"
+    person = create_user(actor=SYSTEM, email="c@kz.example", role="coordinator", state="KZ")
+    delivery = send_email(to=person, subject="S", body="B")
+    start, outcomes = threading.Barrier(4), []
+
+    def worker():
+        try:
+            start.wait()
+            outcomes.append(services.deliver(delivery.pk))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["sent", "skipped", "skipped", "skipped"]
+    assert len(mail.outbox) == 1 and Delivery.objects.get().attempts == 1
