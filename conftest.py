@@ -98,3 +98,28 @@ def audit_entries(db):
         return list(qs.filter(event=event) if event else qs)
 
     return entries
+
+
+@pytest.fixture
+def mail_worker():
+    """E-mail leaves by background tasks, which the test settings record but do not run:
+    `mail_worker()` runs the queued ones that are due (by `clock`), as `concord worker` would,
+    and returns what became of each; retries scheduled for later stay queued."""
+    from django_tasks import default_task_backend
+
+    from concord.core import clock
+
+    def due(result) -> bool:
+        run_after = result.task.run_after
+        return result.task.name == "send_delivery" and (
+            run_after is None or run_after <= clock.now()
+        )
+
+    def run() -> list[str]:
+        queued = [result for result in default_task_backend.results if due(result)]
+        for result in queued:
+            default_task_backend.results.remove(result)
+        return [result.task.call(*result.args) for result in queued]
+
+    default_task_backend.results.clear()
+    return run

@@ -27,6 +27,8 @@ class AuditEvent(models.TextChoices):
     PROCEDURE_CLOSED = "decisions.procedure_closed", _("Procedure closed")
     REMINDER_SENT = "decisions.reminder_sent", _("Deadline reminder sent")
     MESSAGE_READ = "inbox.message_read", _("Message read")
+    DELIVERY_FAILED = "inbox.delivery_failed", _("E-mail could not be delivered")
+    DELIVERY_SENT_AGAIN = "inbox.delivery_sent_again", _("E-mail sent again")
     PROCEDURE_WITHDRAWN = "decisions.procedure_withdrawn", _("Procedure withdrawn")
     AMENDMENT_PROPOSED = "drafting.amendment_proposed", _("Amendment proposed")
     AMENDMENT_ACCEPTED = "drafting.amendment_accepted", _("Amendment accepted")

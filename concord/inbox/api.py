@@ -1,3 +1,5 @@
+from typing import Literal
+
 from ninja import Router
 from ninja.pagination import paginate
 
@@ -6,9 +8,10 @@ from concord.core.actors import actor_from_request
 from concord.core.schemas import Pages, with_errors
 
 from . import selectors, services
-from .schemas import MessageOut
+from .schemas import DeliveryOut, MessageOut
 
 router = Router(tags=["inbox"], auth=AUTHENTICATED)
+DeliveryFilter = Literal[tuple(selectors.DELIVERY_FILTERS)]
 
 
 @router.get(
@@ -26,3 +29,24 @@ def list_messages(request, unread: bool = False):
 )
 def mark_read(request, message_id: int):
     return services.mark_read(actor=actor_from_request(request), message_id=message_id)
+
+
+@router.get(
+    "/deliveries",
+    response=with_errors({200: list[DeliveryOut]}, 401, 403, 422),
+    summary="E-mail deliveries, newest first (Secretariat)",
+    description="`status=problem` lists the failed ones and those stalled (nothing has "
+    "happened to them for 15 minutes: no worker running, or one stopped while sending).",
+)
+@paginate(Pages, page_size=50)
+def list_deliveries(request, status: DeliveryFilter | None = None):
+    return selectors.list_deliveries(actor_from_request(request), status=status)
+
+
+@router.post(
+    "/deliveries/{delivery_id}/send-again",
+    response=with_errors({200: DeliveryOut}, 400, 401, 403, 404, 409, 422),
+    summary="Send a failed or stalled e-mail again (Secretariat)",
+)
+def send_again(request, delivery_id: int):
+    return services.send_again(actor=actor_from_request(request), delivery_id=delivery_id)

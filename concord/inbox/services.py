@@ -1,35 +1,118 @@
-"""Writing to people: an inbox message per recipient, and the same text by e-mail once the
-transaction that caused it has committed."""
+"""Writing to people: an inbox message per recipient, and the same text by e-mail. The e-mails
+are deliveries (see `mail`), sent by a background task once the caller's transaction commits."""
+
+import logging
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core import clock
-from concord.core.actors import Actor
-from concord.core.exceptions import NotFound
+from concord.core.actors import SYSTEM, Actor
+from concord.core.exceptions import InvalidTransition, NotFound, NotPermitted
+from concord.core.links import absolute
 
-from .models import Message
+from . import mail, permissions
+from .models import Delivery, Message
+
+logger = logging.getLogger(__name__)
 
 
 def send(*, recipients, kind: str, subject: str, body: str, link: str = "") -> list[Message]:
-    """Called inside the caller's transaction: the messages exist if and only if it commits."""
+    """Called inside the caller's transaction: the messages and their e-mails exist if and only
+    if it commits. The inbox keeps the site's own link; the e-mail carries it absolute."""
     now = clock.now()
+    subject = mail.one_line(subject)
     people = [user for user in recipients if user.is_active]
     messages = Message.objects.bulk_create(
         Message(recipient=user, kind=kind, subject=subject, body=body, link=link, created_at=now)
         for user in people
     )
-    mails = [
-        (subject, f"{body}\n\n{link}".strip(), settings.DEFAULT_FROM_EMAIL, [u.email])
-        for u in people
-    ]
-    if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+    text = f"{body}\n\n{absolute(link)}" if link else body
+    mail.queue([mail.new_delivery(user, subject, text) for user in people])
     return messages
+
+
+def deliver(delivery_id: int) -> str:
+    """Send one delivery, once, and say what became of it. The row is claimed by a conditional
+    UPDATE, so a task that runs twice (a worker restarted after a crash, a retry beside a "send
+    again") sends nothing twice; a failed attempt is retried after a growing delay until
+    MAIL_ATTEMPTS attempts have failed."""
+    now = clock.now()
+    claimed = Delivery.objects.filter(
+        pk=delivery_id, status=Delivery.Status.PENDING, next_attempt_at__lte=now
+    ).update(
+        status=Delivery.Status.SENDING,
+        attempts=F("attempts") + 1,
+        last_attempt_at=now,
+        next_attempt_at=None,
+    )
+    if not claimed:
+        return "skipped"  # sent, failed, being sent, or not due yet: someone else has it
+    delivery = Delivery.objects.get(pk=delivery_id)
+    try:
+        mail.compose(delivery).send()
+    except Exception as exc:  # whatever the mail backend raises is recorded, never lost
+        return _attempt_failed(delivery, exc)
+    Delivery.objects.filter(pk=delivery_id).update(
+        status=Delivery.Status.SENT, sent_at=clock.now(), failure="", error=""
+    )
+    return Delivery.Status.SENT
+
+
+@transaction.atomic
+def _attempt_failed(delivery: Delivery, exc: Exception) -> str:
+    failure = mail.explain(exc)
+    delivery.failure, delivery.error = failure, f"{type(exc).__name__}: {exc}"[:500]
+    logger.warning("e-mail #%s to %s: %s", delivery.pk, delivery.address, delivery.error)
+    if failure in mail.PERMANENT or delivery.attempts >= settings.MAIL_ATTEMPTS:
+        delivery.status = Delivery.Status.FAILED
+        delivery.save(update_fields=["status", "failure", "error"])
+        record(
+            actor=SYSTEM,
+            event=AuditEvent.DELIVERY_FAILED,
+            target=delivery,
+            summary=f"e-mail #{delivery.pk} to {delivery.address} failed "
+            f"after {delivery.attempts} attempt(s): {failure}",
+            data={"failure": failure, "error": delivery.error, "attempts": delivery.attempts},
+        )
+    else:
+        delivery.status = Delivery.Status.PENDING
+        delivery.next_attempt_at = clock.now() + mail.retry_delay(delivery.attempts)
+        delivery.save(update_fields=["status", "failure", "error", "next_attempt_at"])
+        mail.schedule(delivery.pk, at=delivery.next_attempt_at)
+    return delivery.status
+
+
+@transaction.atomic(durable=True)
+def send_again(*, actor: Actor, delivery_id: int) -> Delivery:
+    """The Secretariat sends a failed (or stalled) e-mail again, with a fresh round of attempts."""
+    if not permissions.can_manage_deliveries(actor):
+        raise NotPermitted(_("Only the Secretariat can send an e-mail again."))
+    delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
+    if delivery is None:
+        raise NotFound(_("No e-mail delivery #%(id)s.") % {"id": delivery_id}, field="id")
+    if not delivery.can_send_again:
+        raise InvalidTransition(
+            _("This e-mail is %(status)s; only a failed or stalled one is sent again.")
+            % {"status": delivery.get_status_display().lower()}
+        )
+    before = {"status": delivery.status, "attempts": delivery.attempts, "failure": delivery.failure}
+    delivery.status, delivery.attempts = Delivery.Status.PENDING, 0
+    delivery.next_attempt_at = clock.now()
+    delivery.save(update_fields=["status", "attempts", "next_attempt_at"])
+    record(
+        actor=actor,
+        event=AuditEvent.DELIVERY_SENT_AGAIN,
+        target=delivery,
+        summary=f"e-mail #{delivery.pk} to {delivery.address} sent again",
+        data=before,
+    )
+    mail.schedule(delivery.pk)
+    return delivery
 
 
 @transaction.atomic(durable=True)

@@ -1,6 +1,8 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_from_request
@@ -8,12 +10,13 @@ from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
 
 from . import selectors, services
+from .models import Delivery
 
 
 @login_required
 def inbox(request):
-    messages = selectors.list_messages(actor_from_request(request))
-    page = Paginator(messages, 25).get_page(request.GET.get("page"))
+    queryset = selectors.list_messages(actor_from_request(request))
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     return render(request, "inbox/list.html", {"page": page, "nav_active": "inbox"})
 
 
@@ -25,3 +28,43 @@ def read(request, message_id: int):
     except DomainError as exc:
         return domain_error_response(request, exc)
     return redirect(message.link or "inbox:list")
+
+
+@login_required
+def deliveries(request):
+    status = request.GET.get("status") or None
+    try:
+        queryset = selectors.list_deliveries(actor_from_request(request), status=status)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    return render(
+        request,
+        "inbox/deliveries.html",
+        {
+            "page": Paginator(queryset, 50).get_page(request.GET.get("page")),
+            "statuses": Delivery.Status.choices,
+            "status": status,
+            "nav_active": "deliveries",
+        },
+    )
+
+
+@login_required
+def send_again(request, delivery_id: int):
+    """GET asks for confirmation (a page: no script needed), POST sends."""
+    actor = actor_from_request(request)
+    try:
+        if request.method == "POST":
+            delivery = services.send_again(actor=actor, delivery_id=delivery_id)
+        else:
+            delivery = selectors.access_delivery(actor, delivery_id)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    if request.method != "POST":
+        return render(
+            request, "inbox/send_again.html", {"delivery": delivery, "nav_active": "deliveries"}
+        )
+    messages.success(
+        request, _("The e-mail to %(address)s will be sent again.") % {"address": delivery.address}
+    )
+    return redirect("inbox:deliveries")

@@ -2,10 +2,12 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from concord.accounts import permissions
 from concord.core.actors import actor_from_request
 from concord.drafting import permissions as drafting
+from concord.inbox import permissions as inbox_permissions
 from concord.inbox import selectors as inbox_selectors
 
 
@@ -30,7 +32,18 @@ def shell(request):
         nav.append((reverse("accounts:account"), _("My account"), "account"))
     if permissions.can_manage_accounts(actor):
         nav.append((reverse("accounts:users"), _("Accounts"), "users"))
+    if inbox_permissions.can_manage_deliveries(actor):
+        nav.append(_deliveries_item(actor))
     if permissions.can_read_audit(actor):
         nav.append((reverse("audit:list"), _("Audit trail"), "audit"))
     nav.append(("/api/docs", _("API"), "api"))
     return {"nav_items": nav, "actor": actor}
+
+
+def _deliveries_item(actor):
+    """E-mail that could not be sent shows in the Secretariat's navigation, with a count."""
+    problems = inbox_selectors.problem_count(actor)
+    if not problems:
+        return (reverse("inbox:deliveries"), _("E-mail"), "deliveries")
+    label = ngettext("E-mail (%(n)s problem)", "E-mail (%(n)s problems)", problems)
+    return (f"{reverse('inbox:deliveries')}?status=problem", label % {"n": problems}, "deliveries")

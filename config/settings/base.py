@@ -124,6 +124,15 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "concord@localhost")
+# Seconds before a silent mail server counts as unreachable (Django's default waits forever and
+# would hold a task worker with it).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# E-mail leaves by a background task, one delivery at a time. A failed attempt is tried again
+# MAIL_RETRY_DELAY seconds later, the delay doubling each time, until MAIL_ATTEMPTS attempts
+# have failed (8 and 60 s: about two hours); then the Secretariat sees it failed.
+MAIL_ATTEMPTS = env_int("MAIL_ATTEMPTS", 8)
+MAIL_RETRY_DELAY = env_int("MAIL_RETRY_DELAY", 60)
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:

@@ -25,7 +25,7 @@ def _opening_day():
 
 
 @pytest.fixture
-def opened(secretariat_user, coordinator_user, django_capture_on_commit_callbacks):
+def opened(secretariat_user, coordinator_user, mail_worker, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return services.open_procedure(
             actor=actor_for(secretariat_user),
@@ -36,11 +36,12 @@ def opened(secretariat_user, coordinator_user, django_capture_on_commit_callback
         )
 
 
-def test_opening_writes_to_the_coordinators(opened, coordinator_user, delegate_user):
+def test_opening_writes_to_the_coordinators(opened, coordinator_user, delegate_user, mail_worker):
     [message] = Message.objects.all()
     assert message.recipient == coordinator_user  # coordinators, not delegates
     assert message.subject == "Procedure opened: CICA Day"
     assert message.link == f"/decisions/{opened.pk}/"
+    assert mail_worker() == ["sent"]
     assert [m.to for m in mail.outbox] == [[coordinator_user.email]]
 
 
