@@ -1,5 +1,6 @@
 """The single NinjaAPI: routers per app, authentication, and one translation of errors."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -71,6 +72,13 @@ def on_http_error(request, exc: HttpError):
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
     return error(request, 404, _("Not found."))
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request, exc):
+    """A body within MAX_REQUEST_BYTES but above what Django reads into memory for fields
+    (DATA_UPLOAD_MAX_MEMORY_SIZE; uploaded files do not count)."""
+    return error(request, 413, _("The request body is too large to read."))
 
 
 api.add_router("", members_router)

@@ -3,6 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from concord.core.schemas import InputSchema
+
 
 class RightsOut(Schema):
     secretariat: bool
@@ -22,7 +24,7 @@ class MeOut(Schema):
     rights: RightsOut
 
 
-class TokenIn(Schema):
+class TokenIn(InputSchema):
     name: str = Field(min_length=1, max_length=100, pattern=r"\S")
 
 
@@ -39,7 +41,7 @@ class NewTokenOut(TokenOut):
     token: str
 
 
-class UserIn(Schema):
+class UserIn(InputSchema):
     email: str = Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     role: Literal["secretariat", "chair", "coordinator", "delegate", "observer"]
     state: str | None = Field(None, max_length=10)
@@ -47,7 +49,7 @@ class UserIn(Schema):
     display_name: str = Field("", max_length=150)
 
 
-class UserPatch(Schema):
+class UserPatch(InputSchema):
     active: bool
 
 

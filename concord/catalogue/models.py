@@ -6,7 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.i18n import current_language, localized
+from concord.core.models import at_most
 from concord.members.models import Participant, Precision, SourcedRecord
+
+TEXT_LIMIT = 20000  # the text of a measure, as a decision may reword it
 
 
 class Dimension(SourcedRecord):
@@ -84,15 +87,17 @@ class Measure(SourcedRecord):
         PriorityArea, null=True, blank=True, on_delete=models.PROTECT, related_name="measures"
     )
     number = models.PositiveSmallIntegerField()
-    text_en = models.TextField()
-    text_ru = models.TextField(blank=True)
+    text_en = models.TextField(max_length=TEXT_LIMIT)
+    text_ru = models.TextField(blank=True, max_length=TEXT_LIMIT)
     since = models.DateField(null=True, blank=True)
     since_precision = models.CharField(max_length=8, choices=Precision, default=Precision.DAY)
 
     class Meta:
         ordering = ["dimension__order", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["dimension", "number"], name="measure_unique_number")
+            models.UniqueConstraint(fields=["dimension", "number"], name="measure_unique_number"),
+            at_most("text_en", TEXT_LIMIT),
+            at_most("text_ru", TEXT_LIMIT),
         ]
 
     def __str__(self) -> str:
@@ -108,10 +113,10 @@ class MeasureChange(models.Model):
 
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="changes")
     changed_on = models.DateField()
-    text_en_before = models.TextField()
-    text_ru_before = models.TextField(blank=True)
-    text_en_after = models.TextField()
-    text_ru_after = models.TextField(blank=True)
+    text_en_before = models.TextField(max_length=TEXT_LIMIT)
+    text_ru_before = models.TextField(blank=True, max_length=TEXT_LIMIT)
+    text_en_after = models.TextField(max_length=TEXT_LIMIT)
+    text_ru_after = models.TextField(blank=True, max_length=TEXT_LIMIT)
     source = models.TextField(blank=True)
 
     class Meta:

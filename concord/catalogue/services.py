@@ -11,6 +11,7 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotPermitted
+from concord.core.inputs import checked_identifier, checked_text, limit
 from concord.core.upsert import Upsert, describe
 from concord.members import selectors as registry
 from concord.members.services import sourced
@@ -120,8 +121,10 @@ def check_change(details: dict | None) -> dict:
     if action not in (ADD, CHANGE):
         raise InvalidInput(_("The change is 'add' or 'change'."), field="catalogue.action")
     target = _changed_measure(details) if action == CHANGE else _new_place(details)
-    text_en = (details.get("text_en") or "").strip()
-    text_ru = (details.get("text_ru") or "").strip()
+    text_en, text_ru = (
+        checked_text(details.get(name), field=f"catalogue.{name}", max_length=limit(Measure, name))
+        for name in ("text_en", "text_ru")
+    )
     if not text_en:
         raise InvalidInput(_("Give the English text of the measure."), field="catalogue.text_en")
     if not text_ru:
@@ -135,8 +138,14 @@ def check_change(details: dict | None) -> dict:
             "text_ru": text_ru}  # fmt: skip
 
 
+def _code(details: dict, name: str, model) -> str:
+    return checked_identifier(
+        details.get(name), field=f"catalogue.{name}", max_length=limit(model, "code")
+    )
+
+
 def _changed_measure(details: dict) -> Measure:
-    code = (details.get("measure") or "").strip().upper()
+    code = _code(details, "measure", Measure).upper()
     measure = Measure.objects.filter(code=code).first()
     if measure is None:
         raise InvalidInput(
@@ -147,14 +156,16 @@ def _changed_measure(details: dict) -> Measure:
 
 
 def _new_place(details: dict) -> tuple[Dimension, str | None]:
-    dimension = Dimension.objects.filter(code=(details.get("dimension") or "").upper()).first()
+    dimension = Dimension.objects.filter(
+        code=_code(details, "dimension", Dimension).upper()
+    ).first()
     if dimension is None:
         codes = ", ".join(Dimension.objects.values_list("code", flat=True))
         raise InvalidInput(
             _("Name the dimension: one of %(codes)s.") % {"codes": codes},
             field="catalogue.dimension",
         )
-    area = (details.get("area") or "").strip() or None
+    area = _code(details, "area", PriorityArea) or None
     if area and not dimension.areas.filter(code=area).exists():
         raise InvalidInput(
             _("%(dimension)s has no priority area %(area)s.")

@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 
 
 class TimeStampedModel(models.Model):
@@ -7,3 +9,13 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def at_most(field: str, limit: int) -> models.CheckConstraint:
+    """The column holds at most ``limit`` characters on every engine: SQLite ignores a varchar's
+    length and a text column has none, so the model's limit would otherwise bind only the
+    forms and services."""
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(field), limit),
+        name=f"%(app_label)s_%(class)s_{field}_length",
+    )

@@ -1,13 +1,16 @@
 """Consensus procedures over the REST API."""
 
-from ninja import Query, Router, Schema, Status
+from typing import Literal
+
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
-from concord.core.schemas import Pages, with_errors
+from concord.core.schemas import InputSchema, Pages, with_errors
 
 from . import selectors, services
+from .models import Procedure, Subject
 from .schemas import PositionIn, ProcedureIn, ProcedureItemOut, ProcedureOut
 
 router = Router(tags=["decisions"], auth=AUTHENTICATED)
@@ -56,9 +59,9 @@ def _proposal(procedure) -> dict:
     return {}
 
 
-class ProcedureQuery(Schema):
-    status: str | None = None
-    subject: str | None = None
+class ProcedureQuery(InputSchema):
+    status: Literal[tuple(Procedure.Status.values)] | None = None
+    subject: Literal[tuple(Subject.values)] | None = None
 
 
 @router.get(
@@ -96,7 +99,7 @@ def open_procedure(request, payload: ProcedureIn):
 
 
 @router.get(
-    "/procedures/{procedure_id}",
+    "/procedures/{int:procedure_id}",
     response=with_errors({200: ProcedureOut}, *ERRORS),
     summary="A procedure",
 )
@@ -105,7 +108,7 @@ def get_procedure(request, procedure_id: int):
 
 
 @router.post(
-    "/procedures/{procedure_id}/positions",
+    "/procedures/{int:procedure_id}/positions",
     response=with_errors({201: ProcedureOut}, *ERRORS),
     summary="State your state's position",
 )
@@ -119,7 +122,7 @@ def state_position(request, procedure_id: int, payload: PositionIn):
 
 
 @router.post(
-    "/procedures/{procedure_id}/close",
+    "/procedures/{int:procedure_id}/close",
     response=with_errors({200: ProcedureOut}, *ERRORS),
     summary="Close",
 )
@@ -128,7 +131,7 @@ def close_procedure(request, procedure_id: int):
 
 
 @router.post(
-    "/procedures/{procedure_id}/withdraw",
+    "/procedures/{int:procedure_id}/withdraw",
     response=with_errors({200: ProcedureOut}, *ERRORS),
     summary="Withdraw",
 )

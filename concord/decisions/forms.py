@@ -2,38 +2,33 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.catalogue import selectors as catalogue
+from concord.catalogue.models import Measure
 from concord.core import clock
+from concord.core.forms import DateField, DateTimeField, LineField, TextField
 from concord.documents import selectors as documents
 from concord.meetings import selectors as meeting_selectors
+from concord.meetings.models import Meeting
 from concord.members.models import Participant
 
 from .models import Position, Procedure, Subject
 
 
 class ProcedureForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = LineField(Procedure, "title", label=_("Title"))
     subject = forms.ChoiceField(label=_("Subject"), choices=Subject.choices)
     state = forms.ChoiceField(label=_("State concerned"), required=False)
     version = forms.ChoiceField(label=_("Document version under decision"), required=False)
-    text = forms.CharField(
-        label=_("Text under decision"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    text = TextField(Procedure, "text", label=_("Text under decision"), required=False, rows=4)
     meeting_body = forms.ChoiceField(label=_("Meeting: body that meets"), required=False)
-    meeting_title = forms.CharField(label=_("Meeting: title"), required=False, max_length=300)
-    meeting_starts_on = forms.DateField(
-        label=_("Meeting: opens on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    meeting_title = LineField(Meeting, "title_en", label=_("Meeting: title"), required=False)
+    meeting_starts_on = DateField(label=_("Meeting: opens on"), required=False)
+    meeting_ends_on = DateField(label=_("Meeting: closes on"), required=False)
+    meeting_title_ru = LineField(
+        Meeting, "title_ru", label=_("Meeting: title in Russian"), required=False
     )
-    meeting_ends_on = forms.DateField(
-        label=_("Meeting: closes on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    meeting_title_ru = forms.CharField(
-        label=_("Meeting: title in Russian"), required=False, max_length=300
-    )
-    meeting_place = forms.CharField(label=_("Meeting: place"), required=False, max_length=200)
-    meeting_place_ru = forms.CharField(
-        label=_("Meeting: place in Russian"), required=False, max_length=200
+    meeting_place = LineField(Meeting, "place_en", label=_("Meeting: place"), required=False)
+    meeting_place_ru = LineField(
+        Meeting, "place_ru", label=_("Meeting: place in Russian"), required=False
     )
     meeting_host = forms.ChoiceField(label=_("Meeting: host state"), required=False)
     catalogue_action = forms.ChoiceField(
@@ -46,22 +41,25 @@ class ProcedureForm(forms.Form):
         label=_("Catalogue: dimension of the new measure"), required=False
     )
     catalogue_area = forms.ChoiceField(label=_("Catalogue: priority area"), required=False)
-    catalogue_text_en = forms.CharField(
+    catalogue_text_en = TextField(
+        Measure,
+        "text_en",
         label=_("Catalogue: text of the measure (English)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
     )
-    catalogue_text_ru = forms.CharField(
+    catalogue_text_ru = TextField(
+        Measure,
+        "text_ru",
         label=_("Catalogue: text of the measure (Russian)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
     )
     mode = forms.ChoiceField(label=_("Mode"), choices=Procedure.Mode.choices)
-    deadline = forms.DateTimeField(
+    deadline = DateTimeField(
         label=_("Deadline (UTC), for a silence procedure"),
         required=False,
         help_text=_("Leave empty for the usual two weeks."),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     held_at = forms.ChoiceField(label=_("Held at the meeting (in session)"), required=False)
     shared_with_observers = forms.BooleanField(label=_("Share with observers"), required=False)
@@ -108,10 +106,11 @@ class PositionForm(forms.Form):
     position = forms.ChoiceField(
         label=_("Position"), choices=Position.Kind.choices, widget=forms.RadioSelect
     )
-    statement = forms.CharField(
+    statement = TextField(
+        Position,
+        "statement",
         label=_("Reasons or statement"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Required for an objection (the reasons) and for standing aside "
             "(an interpretative statement)."

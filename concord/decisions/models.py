@@ -1,12 +1,22 @@
 """Consensus procedures: a subject, the states that count, their positions, the outcome."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.inputs import LATEST_DATE
+from concord.core.models import at_most
 from concord.documents.models import Version
 from concord.members.models import Participant
+
+TITLE_LIMIT = 300
+# A text under decision or a statement: room for the operative part of a long declaration.
+TEXT_LIMIT = 20000
+# No deadline the database could hold and Python could not read back (see core.inputs).
+DEADLINE_BEFORE = dt.datetime.combine(LATEST_DATE + dt.timedelta(days=1), dt.time(), dt.UTC)
 
 
 class Subject(models.TextChoices):
@@ -34,9 +44,9 @@ class Procedure(models.Model):
         ADOPTED = "adopted", _("Adopted")
         NOT_ADOPTED = "not_adopted", _("Not adopted")
 
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=TITLE_LIMIT)
     subject = models.CharField(max_length=24, choices=Subject)
-    text = models.TextField(blank=True, help_text="the text under decision")
+    text = models.TextField(blank=True, max_length=TEXT_LIMIT, help_text="the text under decision")
     participant = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.PROTECT, related_name="procedures"
     )
@@ -79,6 +89,12 @@ class Procedure(models.Model):
                 condition=Q(status="open", outcome="") | ~Q(status="open"),
                 name="procedure_open_has_no_outcome",
             ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__lt=DEADLINE_BEFORE),
+                name="procedure_deadline_in_range",
+            ),
+            at_most("title", TITLE_LIMIT),
+            at_most("text", TEXT_LIMIT),
         ]
 
     def __str__(self) -> str:
@@ -111,7 +127,7 @@ class Position(models.Model):
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="positions")
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT)
     kind = models.CharField(max_length=12, choices=Kind)
-    statement = models.TextField(blank=True)
+    statement = models.TextField(blank=True, max_length=TEXT_LIMIT)
     stated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     stated_at = models.DateTimeField()
     superseded_at = models.DateTimeField(null=True, blank=True)
@@ -127,6 +143,7 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(kind="join") | ~Q(statement=""), name="position_reasons_unless_joining"
             ),
+            at_most("statement", TEXT_LIMIT),
         ]
 
     def __str__(self) -> str:

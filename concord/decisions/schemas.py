@@ -3,61 +3,74 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from concord.core.schemas import IsoDate
+from concord.catalogue.models import Dimension, Measure, PriorityArea
+from concord.core.schemas import (
+    IdentifierOf,
+    InputSchema,
+    IsoDate,
+    IsoDateTime,
+    LineOf,
+    TextOf,
+)
+from concord.meetings.models import Meeting
+from concord.members.models import Body, Participant
+
+from .models import Position, Procedure, Subject
 
 
-class MeetingProposalIn(Schema):
-    body: str = Field(..., max_length=40, description="summit, ministerial_council, soc, swg ...")
-    title: str = Field(..., max_length=300)
-    title_ru: str = Field("", max_length=300)
+class MeetingProposalIn(InputSchema):
+    body: IdentifierOf(Body, "code", description="summit, ministerial_council, soc, swg ...")
+    title: LineOf(Meeting, "title_en", min_length=1)
+    title_ru: LineOf(Meeting, "title_ru") = ""
     starts_on: IsoDate
     ends_on: IsoDate | None = None
-    place: str = Field("", max_length=200)
-    place_ru: str = Field("", max_length=200)
-    host: str | None = Field(None, max_length=10, description="ISO code of the host state")
+    place: LineOf(Meeting, "place_en") = ""
+    place_ru: LineOf(Meeting, "place_ru") = ""
+    host: IdentifierOf(Participant, "code") | None = Field(
+        None, description="ISO code of the host state"
+    )
 
 
-class CatalogueChangeIn(Schema):
+class CatalogueChangeIn(InputSchema):
     action: Literal["add", "change"]
-    measure: str | None = Field(None, max_length=12, description="for 'change': e.g. HD-3")
-    dimension: str | None = Field(None, max_length=4, description="for 'add': MP, NT, EC, EN, HD")
-    area: str | None = Field(None, max_length=40, description="for 'add': a priority area code")
-    text_en: str = Field(..., max_length=20000)
-    text_ru: str = Field("", max_length=20000)
+    measure: IdentifierOf(Measure, "code") | None = Field(
+        None, description="for 'change': e.g. HD-3"
+    )
+    dimension: IdentifierOf(Dimension, "code") | None = Field(
+        None, description="for 'add': MP, NT, EC, EN, HD"
+    )
+    area: IdentifierOf(PriorityArea, "code") | None = Field(
+        None, description="for 'add': a priority area code"
+    )
+    text_en: TextOf(Measure, "text_en")
+    text_ru: TextOf(Measure, "text_ru") = ""
 
 
-class SubjectIn(Schema):
-    type: Literal[
-        "accession",
-        "observer_status",
-        "end_observer_status",
-        "chairmanship",
-        "document_adoption",
-        "meeting",
-        "catalogue_change",
-        "text",
-    ]
-    state: str | None = Field(None, max_length=10)
+class SubjectIn(InputSchema):
+    type: Literal[tuple(Subject.values)]
+    state: IdentifierOf(Participant, "code") | None = None
     version: int | None = Field(None, ge=1, le=2**31 - 1)
-    text: str = Field("", max_length=20000)
+    text: TextOf(Procedure, "text") = ""
     meeting: MeetingProposalIn | None = Field(None, description="for type 'meeting'")
     catalogue: CatalogueChangeIn | None = Field(None, description="for type 'catalogue_change'")
 
 
-class ProcedureIn(Schema):
-    title: str = Field(..., min_length=1, max_length=300)
+class ProcedureIn(InputSchema):
+    title: LineOf(Procedure, "title", min_length=1)
     subject: SubjectIn
-    mode: Literal["silence", "in_session"]
-    deadline: dt.datetime | None = None
+    mode: Literal[tuple(Procedure.Mode.values)]
+    deadline: IsoDateTime | None = Field(
+        None, description="with its time zone; at most PROCEDURE_MAX_DEADLINE_DAYS ahead"
+    )
     shared_with_observers: bool = False
-    held_at: str | None = Field(
-        None, max_length=80, description="slug of the meeting an in-session procedure is held at"
+    held_at: IdentifierOf(Meeting, "slug") | None = Field(
+        None, description="slug of the meeting an in-session procedure is held at"
     )
 
 
-class PositionIn(Schema):
-    position: Literal["join", "object", "stand_aside"]
-    statement: str = Field("", max_length=20000)
+class PositionIn(InputSchema):
+    position: Literal[tuple(Position.Kind.values)]
+    statement: TextOf(Position, "statement") = ""
 
 
 class TallyOut(Schema):

@@ -3,6 +3,7 @@ and audits in one transaction; the effect of an adoption is applied in that same
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,9 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.core.inputs import checked_identifier, checked_line, checked_text, date_problem, limit
 from concord.inbox import services as inbox
+from concord.meetings.models import Meeting
 from concord.members import selectors as registry
 from concord.members.models import Membership
 
@@ -46,8 +49,11 @@ def open_procedure(
     ``catalogue`` (action add|change, dimension, area, measure, text_en, text_ru) the change."""
     if not permissions.can_open_procedure(actor):
         raise NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
-    if not title.strip():
+    title = checked_line(title, field="title", max_length=limit(Procedure, "title"))
+    if not title:
         raise InvalidInput(_("Give the procedure a title."), field="title")
+    text = checked_text(text, field="subject.text", max_length=limit(Procedure, "text"))
+    held_at = checked_identifier(held_at, field="held_at", max_length=limit(Meeting, "slug"))
     if subject not in Subject.values:
         raise InvalidInput(_("Unknown subject %(s)s.") % {"s": repr(subject)}, field="subject.type")
     if mode not in Procedure.Mode.values:
@@ -58,10 +64,7 @@ def open_procedure(
     )
     if mode == Procedure.Mode.SILENCE:
         deadline = deadline or now + DEFAULT_SILENCE
-        if timezone.is_naive(deadline):
-            raise InvalidInput(_("Give the deadline with its time zone."), field="deadline")
-        if deadline <= now:
-            raise InvalidInput(_("The deadline must be in the future."), field="deadline")
+        _check_deadline(deadline, now)
     elif deadline is not None:
         raise InvalidInput(
             _("An in-session procedure has no deadline: the Chair closes it."), field="deadline"
@@ -70,7 +73,7 @@ def open_procedure(
     proposal = subjects.proposal(subject, meeting=meeting, catalogue=catalogue, decided_by=deadline)
     subjects.refuse_rival(subject, participant, version, proposal)
     procedure = Procedure.objects.create(
-        title=title.strip(),
+        title=title,
         subject=subject,
         text=text,
         participant=participant,
@@ -114,6 +117,25 @@ def open_procedure(
                 lambda: remind_procedure.using(run_after=deadline - REMINDER).enqueue(procedure.pk)
             )
     return procedure
+
+
+def _check_deadline(deadline: dt.datetime, now: dt.datetime) -> None:
+    """In the future, with its time zone, and not beyond the furthest deadline the forum
+    allows (a setting): a silence procedure that cannot end decides nothing."""
+    if problem := date_problem(deadline):
+        raise InvalidInput(problem, field="deadline")
+    if deadline <= now:
+        raise InvalidInput(_("The deadline must be in the future."), field="deadline")
+    furthest = now + dt.timedelta(days=settings.PROCEDURE_MAX_DEADLINE_DAYS)
+    if deadline > furthest:
+        raise InvalidInput(
+            _("The deadline can be at most %(days)s days ahead, until %(furthest)s UTC.")
+            % {
+                "days": settings.PROCEDURE_MAX_DEADLINE_DAYS,
+                "furthest": furthest.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M"),
+            },
+            field="deadline",
+        )
 
 
 def _notify(procedure: Procedure, kind: str) -> None:
@@ -204,7 +226,7 @@ def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str
         )
     if kind not in Position.Kind.values:
         raise InvalidInput(_("The position is join, object or stand_aside."), field="position")
-    statement = (statement or "").strip()
+    statement = checked_text(statement, field="statement", max_length=limit(Position, "statement"))
     if kind == rules.OBJECT and not statement:
         raise InvalidInput(_("An objection needs its reasons."), field="statement")
     if kind == rules.STAND_ASIDE and not statement:

@@ -11,6 +11,7 @@ from concord.catalogue.models import Measure
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound
+from concord.core.inputs import checked_identifier, limit
 from concord.documents import services as documents
 from concord.documents.models import Document, Version
 from concord.meetings import selectors as meeting_selectors
@@ -27,6 +28,7 @@ STATE_SUBJECTS = (*MEMBERSHIP_SUBJECTS, Subject.CHAIRMANSHIP)
 
 
 def _participant(code: str | None, field: str = "subject.state"):
+    code = checked_identifier(code, field=field, max_length=limit(Participant, "code"))
     if not code:
         raise InvalidInput(_("Name the state concerned."), field=field)
     try:

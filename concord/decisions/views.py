@@ -1,7 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -51,9 +50,6 @@ def procedure_open(request):
     form = ProcedureForm(request.POST or None, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        deadline = data["deadline"]
-        if deadline is not None and timezone.is_naive(deadline):
-            deadline = timezone.make_aware(deadline, timezone.UTC)
         try:
             procedure = services.open_procedure(
                 actor=actor,
@@ -65,7 +61,7 @@ def procedure_open(request):
                 version_id=int(data["version"]) if data["version"] else None,
                 meeting=_prefixed(data, "meeting_"),
                 catalogue=_prefixed(data, "catalogue_"),
-                deadline=deadline,
+                deadline=data["deadline"],
                 shared_with_observers=data["shared_with_observers"],
                 held_at=data["held_at"] or None,
             )

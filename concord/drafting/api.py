@@ -1,13 +1,17 @@
 """Drafts, their versions and amendments, and comparisons, over the REST API."""
 
-from ninja import Field, Query, Router, Schema, Status
+from typing import Literal
+
+from ninja import Field, Query, Router, Status
 from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
-from concord.core.schemas import Pages, with_errors
+from concord.core.schemas import InputSchema, Pages, with_errors
+from concord.documents.models import Document
 
 from . import comparison, selectors, services
+from .models import Amendment
 from .schemas import (
     AmendmentIn,
     AmendmentOut,
@@ -15,6 +19,7 @@ from .schemas import (
     DecisionIn,
     DraftItemOut,
     DraftOut,
+    Language,
     VersionOut,
     VersionTextOut,
 )
@@ -57,8 +62,8 @@ def amendment_out(amendment) -> dict:
     }
 
 
-class DraftQuery(Schema):
-    status: str | None = None
+class DraftQuery(InputSchema):
+    status: Literal[(*Document.Status.values, "all")] | None = None
 
 
 @router.get("/drafts", response=with_errors({200: list[DraftItemOut]}, *ERRORS), summary="Drafts")
@@ -88,12 +93,12 @@ def get_draft(request, slug: str):
     }
 
 
-class LanguageQuery(Schema):
-    language: str = "en"
+class LanguageQuery(InputSchema):
+    language: Language = "en"
 
 
 @router.get(
-    "/drafts/{slug}/versions/{number}",
+    "/drafts/{slug}/versions/{int:number}",
     response=with_errors({200: VersionTextOut}, *ERRORS),
     summary="One version's text, unit by unit",
 )
@@ -121,10 +126,10 @@ def incorporate(request, slug: str):
     return Status(201, version_out(selectors.described_version(new)))
 
 
-class AmendmentQuery(Schema):
-    version: int | None = None
-    status: str | None = None
-    language: str | None = None
+class AmendmentQuery(InputSchema):
+    version: int | None = Field(None, ge=1, le=2**31 - 1)
+    status: Literal[tuple(Amendment.Status.values)] | None = None
+    language: Language | None = None
 
 
 @router.get(
@@ -165,7 +170,7 @@ def propose(request, slug: str, payload: AmendmentIn):
 
 
 @router.get(
-    "/drafts/{slug}/amendments/{amendment_id}",
+    "/drafts/{slug}/amendments/{int:amendment_id}",
     response=with_errors({200: AmendmentOut}, *ERRORS),
     summary="An amendment",
 )
@@ -183,7 +188,7 @@ def _decide(request, slug: str, amendment_id: int, service, **kwargs) -> dict:
 
 
 @router.post(
-    "/drafts/{slug}/amendments/{amendment_id}/accept",
+    "/drafts/{slug}/amendments/{int:amendment_id}/accept",
     response=with_errors({200: AmendmentOut}, *ERRORS),
     summary="Accept an amendment",
 )
@@ -194,7 +199,7 @@ def accept(request, slug: str, amendment_id: int, payload: DecisionIn):
 
 
 @router.post(
-    "/drafts/{slug}/amendments/{amendment_id}/reject",
+    "/drafts/{slug}/amendments/{int:amendment_id}/reject",
     response=with_errors({200: AmendmentOut}, *ERRORS),
     summary="Reject an amendment",
 )
@@ -205,7 +210,7 @@ def reject(request, slug: str, amendment_id: int, payload: DecisionIn):
 
 
 @router.post(
-    "/drafts/{slug}/amendments/{amendment_id}/withdraw",
+    "/drafts/{slug}/amendments/{int:amendment_id}/withdraw",
     response=with_errors({200: AmendmentOut}, *ERRORS),
     summary="Withdraw an amendment",
 )
@@ -213,10 +218,10 @@ def withdraw(request, slug: str, amendment_id: int):
     return _decide(request, slug, amendment_id, services.withdraw_amendment)
 
 
-class CompareQuery(Schema):
+class CompareQuery(InputSchema):
     from_version: int = Field(..., alias="from", ge=1, le=2**31 - 1)
     to_version: int = Field(..., alias="to", ge=1, le=2**31 - 1)
-    language: str = "en"
+    language: Language = "en"
 
 
 @router.get(

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import TextField
+
 from . import amending
-from .models import Amendment
+from .models import LANGUAGES, Amendment
 
 
 class AmendmentForm(forms.Form):
@@ -15,19 +17,21 @@ class AmendmentForm(forms.Form):
         required=False,
         help_text=_("For an insertion: before or after the paragraph or clause chosen."),
     )
-    text = forms.CharField(
+    text = TextField(
+        Amendment,
+        "text",
         label=_("Proposed text"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        rows=4,
         help_text=_(
             "The whole new text of the unit (not needed to delete). A replacement may hold "
             "several blocks separated by blank lines and (a), (b) items."
         ),
     )
-    rationale = forms.CharField(
-        label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000
+    rationale = TextField(Amendment, "rationale", label=_("Rationale"))
+    language = forms.ChoiceField(
+        choices=[(code, code) for code in LANGUAGES], widget=forms.HiddenInput
     )
-    language = forms.CharField(widget=forms.HiddenInput)
     # The version the delegation read: if a newer one is made meanwhile, the proposal is refused
     # rather than applied to a text it was not written for.
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
@@ -41,4 +45,4 @@ class AmendmentForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, max_length=5000)
+    note = TextField(Amendment, "note", label=_("Note"), required=False, widget=forms.TextInput)

@@ -5,10 +5,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.models import at_most
 from concord.documents.models import Version
 from concord.members.models import Participant
 
 from . import amending
+
+LANGUAGES = ("en", "ru")  # the forum's working languages: a text is amended in one of them
+UNIT_LIMIT = 40
+TEXT_LIMIT = 20000  # a replacement may hold several blocks and lettered items
+NOTE_LIMIT = 5000
 
 
 class Amendment(models.Model):
@@ -34,10 +40,12 @@ class Amendment(models.Model):
     number = models.PositiveIntegerField(help_text="numbered within its version")
     language = models.CharField(max_length=8)
     kind = models.CharField(max_length=8, choices=Kind)
-    unit = models.CharField(max_length=40, help_text="the unit amended, or the insertion's anchor")
+    unit = models.CharField(
+        max_length=UNIT_LIMIT, help_text="the unit amended, or the insertion's anchor"
+    )
     place = models.CharField(max_length=6, choices=Place, blank=True)
-    text = models.TextField(blank=True)
-    rationale = models.TextField()
+    text = models.TextField(blank=True, max_length=TEXT_LIMIT)
+    rationale = models.TextField(max_length=TEXT_LIMIT)
     participant = models.ForeignKey(
         Participant, on_delete=models.PROTECT, related_name="amendments"
     )
@@ -50,7 +58,9 @@ class Amendment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField(blank=True, help_text="the Secretariat's or Chair's note on deciding")
+    note = models.TextField(
+        blank=True, max_length=NOTE_LIMIT, help_text="the Secretariat's or Chair's note on deciding"
+    )
     incorporated_into = models.ForeignKey(
         Version, null=True, blank=True, on_delete=models.PROTECT, related_name="incorporated"
     )
@@ -63,6 +73,10 @@ class Amendment(models.Model):
             models.CheckConstraint(
                 condition=Q(kind="delete") | ~Q(text=""), name="amendment_has_text"
             ),
+            at_most("unit", UNIT_LIMIT),
+            at_most("text", TEXT_LIMIT),
+            at_most("rationale", TEXT_LIMIT),
+            at_most("note", NOTE_LIMIT),
         ]
 
     def __str__(self) -> str:

@@ -3,6 +3,12 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from concord.core.schemas import IdentifierOf, InputSchema, TextOf
+
+from .models import LANGUAGES, Amendment
+
+Language = Literal[LANGUAGES]
+
 
 class DraftItemOut(Schema):
     slug: str
@@ -44,20 +50,20 @@ class VersionTextOut(Schema):
     units: list[UnitOut]
 
 
-class AmendmentIn(Schema):
+class AmendmentIn(InputSchema):
     version: int | None = Field(
         None, ge=1, le=2**31 - 1, description="version number; the latest when left out"
     )
-    language: Literal["en", "ru"] = "en"
-    kind: Literal["insert", "replace", "delete", "edit"]
-    unit: str = Field(..., min_length=1, max_length=40, description="e.g. op-8, pre-3, op-8-a")
-    place: Literal["before", "after", ""] = Field("", description="for an insertion")
-    text: str = Field("", max_length=20000)
-    rationale: str = Field(..., min_length=1, max_length=20000)
+    language: Language = "en"
+    kind: Literal[tuple(Amendment.Kind.values)]
+    unit: IdentifierOf(Amendment, "unit", description="e.g. op-8, pre-3, op-8-a")
+    place: Literal[("", *Amendment.Place.values)] = Field("", description="for an insertion")
+    text: TextOf(Amendment, "text") = ""
+    rationale: TextOf(Amendment, "rationale", min_length=1)
 
 
-class DecisionIn(Schema):
-    note: str = Field("", max_length=5000)
+class DecisionIn(InputSchema):
+    note: TextOf(Amendment, "note") = ""
 
 
 class AmendmentOut(Schema):

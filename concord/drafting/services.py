@@ -13,6 +13,7 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.core.inputs import checked_identifier, checked_text, limit
 from concord.documents import services as documents
 from concord.documents.models import Document, Version
 from concord.documents.parsing import ParsedDocument
@@ -20,7 +21,7 @@ from concord.inbox import services as inbox
 from concord.members import selectors as registry
 
 from . import amending, permissions
-from .models import Amendment
+from .models import LANGUAGES, Amendment
 
 OPEN_FOR_AMENDMENT = (Document.Status.DRAFT, Document.Status.CIRCULATED)
 
@@ -133,7 +134,11 @@ def propose_amendment(
         raise InvalidInput(
             _("The kind of amendment is insert, replace, delete or edit."), field="kind"
         )
-    if not rationale.strip():
+    if language not in LANGUAGES:
+        raise InvalidInput(_("The language is en or ru."), field="language")
+    unit = checked_identifier(unit, field="unit", max_length=limit(Amendment, "unit"))
+    rationale = checked_text(rationale, field="rationale", max_length=limit(Amendment, "rationale"))
+    if not rationale:
         raise InvalidInput(_("Give the rationale for the amendment."), field="rationale")
     if kind == Amendment.Kind.INSERT:
         place = place or Amendment.Place.AFTER
@@ -141,8 +146,9 @@ def propose_amendment(
             raise InvalidInput(_("An insertion goes 'before' or 'after' a unit."), field="place")
     else:
         place = ""
-    text = "" if kind == Amendment.Kind.DELETE else text.strip()
-    change = amending.Change(kind, unit.strip(), text, place or amending.AFTER)
+    text = "" if kind == Amendment.Kind.DELETE else text
+    text = checked_text(text, field="text", max_length=limit(Amendment, "text"))
+    change = amending.Change(kind, unit, text, place or amending.AFTER)
     _check(_structure(version, language), [change])
     number = (version.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
     amendment = Amendment.objects.create(
@@ -153,7 +159,7 @@ def propose_amendment(
         unit=change.unit,
         place=place,
         text=text,
-        rationale=rationale.strip(),
+        rationale=rationale,
         participant=actor.participant,
         proposed_by=actor.user,
         proposed_at=clock.now(),
@@ -174,6 +180,7 @@ def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str
     amendment is accepted only if it still applies beside those accepted before it."""
     if not permissions.can_decide(actor):
         raise NotPermitted(_("Only the Secretariat or the Chair decides on amendments."))
+    note = checked_text(note, field="note", max_length=limit(Amendment, "note"))
     amendment = _locked_amendment(amendment_id)
     if amendment.status != Amendment.Status.PROPOSED:
         raise InvalidTransition(

@@ -2,12 +2,14 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from ninja.pagination import paginate
 
-from concord.core.schemas import Pages, with_errors
+from concord.core.schemas import IdentifierOf, InputSchema, Pages, with_errors
+from concord.members.models import Body
 
 from . import selectors
+from .models import Meeting
 from .schemas import MeetingOut
 
 router = Router(tags=["meetings"])
@@ -35,10 +37,10 @@ def meeting_out(meeting) -> dict:
     }
 
 
-class MeetingQuery(Schema):
-    body: str | None = None
+class MeetingQuery(InputSchema):
+    body: IdentifierOf(Body, "code") | None = None
     year: int | None = Field(None, ge=1, le=9999)
-    status: str | None = None
+    status: Literal[tuple(Meeting.Status.values)] | None = None
     sort: Literal["date", "-date", "body"] = "-date"
 
 

@@ -5,7 +5,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.i18n import localized
+from concord.core.models import at_most
 from concord.members.models import Body, Participant, Precision, SourcedRecord
+
+# A meeting's name and place are written onto the documents adopted there (Document.meeting,
+# Document.place), so they are no longer than those hold.
+TITLE_LIMIT = 200
+PLACE_LIMIT = 120
 
 
 class Meeting(SourcedRecord):
@@ -24,13 +30,13 @@ class Meeting(SourcedRecord):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.REGULAR)
     number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="3rd Summit: 3")
-    title_en = models.CharField(max_length=300)
-    title_ru = models.CharField(max_length=300, blank=True)
+    title_en = models.CharField(max_length=TITLE_LIMIT)
+    title_ru = models.CharField(max_length=TITLE_LIMIT, blank=True)
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
     precision = models.CharField(max_length=8, choices=Precision, default=Precision.DAY)
-    place_en = models.CharField(max_length=200, blank=True)
-    place_ru = models.CharField(max_length=200, blank=True)
+    place_en = models.CharField(max_length=PLACE_LIMIT, blank=True)
+    place_ru = models.CharField(max_length=PLACE_LIMIT, blank=True)
     host = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.PROTECT, related_name="hosted"
     )
@@ -45,6 +51,8 @@ class Meeting(SourcedRecord):
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="meeting_ends_after_it_starts",
             ),
+            *(at_most(f"title_{lang}", TITLE_LIMIT) for lang in ("en", "ru")),
+            *(at_most(f"place_{lang}", PLACE_LIMIT) for lang in ("en", "ru")),
         ]
 
     def __str__(self) -> str:

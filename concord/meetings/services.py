@@ -12,10 +12,11 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
+from concord.core.inputs import checked_identifier, checked_line, date_problem, limit
 from concord.core.slugs import unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members import selectors as registry
-from concord.members.models import Body
+from concord.members.models import Body, Participant
 from concord.members.services import sourced
 
 from .models import Meeting
@@ -76,15 +77,22 @@ def _date(details: dict, name: str, *, required: bool) -> dt.date | None:
         if required:
             raise InvalidInput(_("Give the date the meeting opens."), field=f"meeting.{name}")
         return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise InvalidInput(
             _("Enter a date as YYYY-MM-DD, not %(value)s.") % {"value": repr(value)},
             field=f"meeting.{name}",
         ) from exc
+    if problem := date_problem(day):
+        raise InvalidInput(problem, field=f"meeting.{name}")
+    return day
+
+
+def _line(details: dict, name: str, column: str) -> str:
+    return checked_line(
+        details.get(name), field=f"meeting.{name}", max_length=limit(Meeting, column)
+    )
 
 
 def check_convening(details: dict | None, *, decided_by: dt.date | None = None) -> dict:
@@ -93,14 +101,16 @@ def check_convening(details: dict | None, *, decided_by: dt.date | None = None) 
     decision falls (``decided_by``: a silence procedure's deadline), so it is never convened
     after the fact."""
     details = details or {}
-    body = details.get("body") or ""
+    body = checked_identifier(
+        details.get("body"), field="meeting.body", max_length=limit(Body, "code")
+    )
     if body not in MEETING_BODIES or not Body.objects.filter(code=body).exists():
         raise InvalidInput(
             _("Name the body that meets: one of %(bodies)s.")
             % {"bodies": ", ".join(MEETING_BODIES)},
             field="meeting.body",
         )
-    title = (details.get("title") or "").strip()
+    title = _line(details, "title", "title_en")
     if not title:
         raise InvalidInput(_("Give the meeting a title."), field="meeting.title")
     starts_on = _date(details, "starts_on", required=True)
@@ -117,7 +127,9 @@ def check_convening(details: dict | None, *, decided_by: dt.date | None = None) 
             % {"day": starts_on, "slug": held.first().slug},
             field="meeting.starts_on",
         )
-    host = (details.get("host") or "").strip().upper()
+    host = checked_identifier(
+        details.get("host"), field="meeting.host", max_length=limit(Participant, "code")
+    ).upper()
     if host:
         try:
             registry.get_state(host)
@@ -126,11 +138,11 @@ def check_convening(details: dict | None, *, decided_by: dt.date | None = None) 
     return {
         "body": body,
         "title": title,
-        "title_ru": (details.get("title_ru") or "").strip(),
+        "title_ru": _line(details, "title_ru", "title_ru"),
         "starts_on": starts_on.isoformat(),
         "ends_on": ends_on.isoformat() if ends_on else None,
-        "place": (details.get("place") or "").strip(),
-        "place_ru": (details.get("place_ru") or "").strip(),
+        "place": _line(details, "place", "place_en"),
+        "place_ru": _line(details, "place_ru", "place_ru"),
         "host": host or None,
     }
 

@@ -3,10 +3,10 @@
 import datetime as dt
 from typing import Literal
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from concord.core import clock
-from concord.core.schemas import IsoDate, with_errors
+from concord.core.schemas import InputSchema, IsoDate, with_errors
 
 from . import selectors
 from .schemas import BodyOut, ChairmanshipOut, MembershipOut, StateOut
@@ -14,7 +14,7 @@ from .schemas import BodyOut, ChairmanshipOut, MembershipOut, StateOut
 router = Router(tags=["members"])
 
 
-class MembersQuery(Schema):
+class MembersQuery(InputSchema):
     as_of: IsoDate | None = None
     status: Literal["member", "observer"] | None = None
 

@@ -1,14 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import DateField
+
 from .models import Membership
 
 
 class RegistryFilterForm(forms.Form):
-    as_of = forms.DateField(
+    as_of = DateField(
         label=_("As of"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
     )
     status = forms.ChoiceField(

@@ -44,7 +44,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "concord.core.middleware.RefuseNulCharacters",
+    "concord.core.middleware.SecurityHeaders",
+    "concord.core.middleware.ApiErrorsAsJson",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -52,6 +53,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the user and the language are known (its refusals are pages too), and before any
+    # view, or CSRF's check, reads the body.
+    "concord.core.middleware.GuardRequests",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -153,3 +157,48 @@ LOGGING = {
 # Where the site is reached from outside: e-mails and other texts read away from the site
 # carry absolute links built on it (a background task has no request to take a host from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Input bounds. A silence procedure's deadline lies at most this many days ahead (a procedure
+# that cannot end decides nothing). A request body above MAX_REQUEST_BYTES is refused (413)
+# before it is read; imports limit each file on their own, below this.
+PROCEDURE_MAX_DEADLINE_DAYS = env_int("PROCEDURE_MAX_DEADLINE_DAYS", 730)
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 10 * 1024 * 1024)
+
+# Headers (concord.core.middleware.SecurityHeaders; Django's SecurityMiddleware sets the rest).
+# Pages run only the site's own scripts and styles, nothing inline (htmx is configured not to
+# inject its indicator style); data: images are Swagger UI's icons on /api/docs. No page may be
+# framed, and forms post only to the site.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+# The API answers data: nothing in it runs. The inline style is the HTML export's own (a file
+# meant to stand alone); with no script and a sandbox it can do nothing else.
+API_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'none'"],
+    "sandbox": [],
+}
+PERMISSIONS_POLICY_DENIED = (
+    "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "payment", "usb",
+)  # fmt: skip
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Cookies: never read by a script (htmx takes the CSRF token from the page), sent on a link
+# followed from an e-mail (Lax: Strict would show a signed-in reader the sign-in page), and,
+# in production, only over HTTPS under a __Host- name (config/settings/production.py).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"

@@ -5,8 +5,26 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env_bool, env_int, env_str
 from config.settings.base import *  # noqa: F403
 
+
+def _weak_key_reason(key: str) -> str:
+    """Django's own deploy check (security.W009): a key that is short, of few distinct
+    characters, or Django's generated development key can be guessed."""
+    if len(key) < 50:
+        return f"it has {len(key)} characters; use at least 50"
+    if len(set(key)) < 5:
+        return "it has fewer than 5 distinct characters"
+    if key.startswith("django-insecure-"):
+        return "it is a development key (django-insecure-...)"
+    return ""
+
+
 if not env_str("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if reason := _weak_key_reason(env_str("SECRET_KEY")):
+    raise ImproperlyConfigured(
+        f"The SECRET_KEY environment variable is too weak for production: {reason}. "
+        "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -16,3 +34,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The __Host- prefix makes the browser refuse the cookies unless they are Secure, for the
+# whole site and set by this host alone (no subdomain can plant one).
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"

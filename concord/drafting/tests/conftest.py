@@ -1,5 +1,7 @@
 import pytest
+from django.test import Client
 
+from concord.accounts.services import issue_api_token
 from concord.core.actors import SYSTEM
 from concord.documents.services import import_document
 
@@ -41,3 +43,22 @@ def structure():
     from concord.documents import parsing
 
     return parsing.parse(DRAFT).to_dict()
+
+
+@pytest.fixture
+def api(actor_of):
+    def client_for(user) -> Client:
+        _t, token = issue_api_token(actor=SYSTEM, user=user, name="t")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    return client_for
+
+
+@pytest.fixture
+def india(api, delegate_user, draft):
+    return api(delegate_user)
+
+
+@pytest.fixture
+def officer(api, secretariat_user, draft):
+    return api(secretariat_user)

@@ -1,33 +1,10 @@
-import pytest
 from django.test import Client
-
-from concord.accounts.services import issue_api_token
-from concord.core.actors import SYSTEM
 
 SLUG = "seventh-summit-declaration"
 
 
-@pytest.fixture
-def api(actor_of):
-    def client_for(user) -> Client:
-        _t, token = issue_api_token(actor=SYSTEM, user=user, name="t")
-        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
-
-    return client_for
-
-
 def post(client, path, body=None):
     return client.post(path, body or {}, content_type="application/json")
-
-
-@pytest.fixture
-def india(api, delegate_user, draft):
-    return api(delegate_user)
-
-
-@pytest.fixture
-def officer(api, secretariat_user, draft):
-    return api(secretariat_user)
 
 
 def test_propose_accept_incorporate_and_compare(india, officer):

@@ -1,0 +1,57 @@
+"""Form fields that check what the API's input types check (`core.inputs`), with the limits of
+the model fields they fill."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from . import inputs
+
+
+def _refuse(problem: str) -> None:
+    if problem:
+        raise ValidationError(problem)
+
+
+def _storable(value: str) -> None:
+    _refuse(inputs.text_problem(value))
+
+
+def _one_line(value: str) -> None:
+    _refuse(inputs.text_problem(value, single_line=True))
+
+
+def _within_dates(value) -> None:
+    _refuse(inputs.date_problem(value))
+
+
+class LineField(forms.CharField):
+    """A single line for model field ``name`` of ``model``."""
+
+    def __init__(self, model: type[models.Model], name: str, **kwargs):
+        kwargs.setdefault("max_length", inputs.limit(model, name))
+        super().__init__(validators=[_one_line], **kwargs)
+
+
+class TextField(forms.CharField):
+    """A text of several lines for model field ``name`` of ``model``."""
+
+    def __init__(self, model: type[models.Model], name: str, *, rows: int = 3, **kwargs):
+        kwargs.setdefault("max_length", inputs.limit(model, name))
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        super().__init__(validators=[_storable], **kwargs)
+
+
+class DateField(forms.DateField):
+    """A day within the years Concord holds, as the browser's date picker gives it."""
+
+    default_validators = [_within_dates]
+    widget = forms.DateInput(attrs={"type": "date"})
+
+
+class DateTimeField(forms.DateTimeField):
+    """A moment within the years Concord holds, read in the site's time zone (the browser's
+    picker sends none)."""
+
+    default_validators = [_within_dates]
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"})
