@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
+from concord.accounts.signin.api import router as signin_router
 from concord.audit.api import router as audit_router
 from concord.catalogue.api import router as catalogue_router
 from concord.core.exceptions import DomainError
@@ -75,6 +76,7 @@ def on_not_found(request, exc):
 
 api.add_router("", members_router)
 api.add_router("", accounts_router)
+api.add_router("", signin_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
 api.add_router("", meetings_router)

@@ -3,6 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from .signin.schemas import TwoFactorOut
+
 
 class RightsOut(Schema):
     secretariat: bool
@@ -20,6 +22,7 @@ class MeOut(Schema):
     role: str
     state: str | None
     rights: RightsOut
+    two_factor: TwoFactorOut
 
 
 class TokenIn(Schema):
