@@ -89,3 +89,17 @@ class RateLimitMiddleware:
                 # A cache that cannot count answers with time_left -1: refuse, and say "1 s".
                 return too_many_requests(request, max(usage["time_left"], 1))
         return self.get_response(request)
+
+
+def document_rate_limits(schema):
+    """Every write operation of the API may get the middleware's 429: the OpenAPI schema says so."""
+    too_many = {
+        "description": "Too Many Requests: wait the seconds in Retry-After, then try again.",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+    }
+    for operations in schema["paths"].values():
+        for method, operation in operations.items():
+            if method.upper() in WRITES:
+                operation["responses"].setdefault(429, too_many)
+    return schema

@@ -17,6 +17,6 @@ REQUIRE_TWO_FACTOR = False
 # The test client's login() calls authenticate() without a request, which axes refuses; this
 # backend lets those through and still checks every sign-in made through a page.
 AUTHENTICATION_BACKENDS = [
-    "tests.signin_backend.LockoutWhenThereIsARequest",
+    "config.testing.LockoutWhenThereIsARequest",
     "django.contrib.auth.backends.ModelBackend",
 ]

@@ -141,3 +141,11 @@ def test_the_client_address_behind_proxies(proxies, forwarded, expected):
     request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     with override_settings(TRUSTED_PROXY_COUNT=proxies):
         assert client_address(request) == expected
+
+
+def test_the_openapi_schema_documents_429_on_every_write_and_only_there(db):
+    paths = Client().get("/api/openapi.json").json()["paths"]
+    operations = [(m, op) for ops in paths.values() for m, op in ops.items()]
+    assert {m for m, _op in operations} >= {"get", "post", "patch"}
+    for method, operation in operations:
+        assert ("429" in operation["responses"]) == (method != "get"), operation["operationId"]

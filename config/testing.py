@@ -1,4 +1,4 @@
-"""The test suite's lockout backend (config/settings/test.py)."""
+"""Wiring for the test suite only (config/settings/test.py)."""
 
 from axes.backends import AxesStandaloneBackend
 
