@@ -186,6 +186,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # own reset would also clear every failure from the same address, other accounts' included.
 AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
+# The audit trail records each sign-in; axes's access log would keep a second copy, with
+# addresses and browsers, that nothing reads and nothing ever trims.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Rate limits, per class of request: "count/period" (s, m, h, d), counted in the default cache
 # (Redis when REDIS_URL is set, so a limit holds across workers) by account when signed in and
