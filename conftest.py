@@ -21,6 +21,14 @@ CHROMIUM_ARGS = [
 PASSWORD = "Consensus-2026!"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

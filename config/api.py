@@ -7,9 +7,11 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
+from concord.accounts.signin.api import router as signin_router
 from concord.audit.api import router as audit_router
 from concord.catalogue.api import router as catalogue_router
 from concord.core.exceptions import DomainError
+from concord.core.ratelimit import document_rate_limits
 from concord.decisions.api import router as decisions_router
 from concord.documents.api import router as documents_router
 from concord.drafting.api import router as drafting_router
@@ -17,7 +19,13 @@ from concord.inbox.api import router as inbox_router
 from concord.meetings.api import router as meetings_router
 from concord.members.api import router as members_router
 
-api = NinjaAPI(
+
+class ConcordAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_rate_limits(super().get_openapi_schema(**kwargs))
+
+
+api = ConcordAPI(
     title="Concord API",
     version="1",
     description="The REST API of Concord, the information system of the CICA forum.",
@@ -83,6 +91,7 @@ def on_too_big(request, exc):
 
 api.add_router("", members_router)
 api.add_router("", accounts_router)
+api.add_router("", signin_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
 api.add_router("", meetings_router)

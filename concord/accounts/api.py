@@ -9,6 +9,7 @@ from concord.core.schemas import Pages, with_errors
 from . import permissions, selectors, services
 from .auth import AUTHENTICATED
 from .schemas import MeOut, NewTokenOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
+from .signin import two_factor
 
 router = Router(tags=["accounts"], auth=AUTHENTICATED)
 
@@ -28,6 +29,7 @@ def me(request):
         "role": user.role,
         "state": actor.participant.code if actor.participant else None,
         "rights": permissions.rights_of(actor),
+        "two_factor": two_factor.status_of(user),
     }
 
 

@@ -3,6 +3,7 @@
 from ninja.security import HttpBearer, SessionAuth
 
 from .services import user_for_token
+from .signin.two_factor import second_factor_pending
 
 
 class BearerToken(HttpBearer):
@@ -18,7 +19,9 @@ class BearerToken(HttpBearer):
 class ActiveSession(SessionAuth):
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
-        return user if user is not None and user.is_active else None
+        if user is None or not user.is_active or second_factor_pending(request):
+            return None
+        return user
 
 
 AUTHENTICATED = [BearerToken(), ActiveSession()]

@@ -5,6 +5,8 @@ from ninja import Field, Schema
 
 from concord.core.schemas import InputSchema
 
+from .signin.schemas import TwoFactorOut
+
 
 class RightsOut(Schema):
     secretariat: bool
@@ -22,6 +24,7 @@ class MeOut(Schema):
     role: str
     state: str | None
     rights: RightsOut
+    two_factor: TwoFactorOut
 
 
 class TokenIn(InputSchema):

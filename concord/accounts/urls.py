@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from . import views
 
@@ -40,4 +40,5 @@ urlpatterns = [
     ),
     path("users/", views.users, name="users"),
     path("users/<int:user_id>/active/", views.user_set_active, name="user_set_active"),
+    path("", include("concord.accounts.signin.urls")),
 ]

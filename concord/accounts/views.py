@@ -17,14 +17,21 @@ from concord.core.htmx import domain_error_response
 from . import permissions, selectors, services
 from .forms import TokenForm, UserCreateForm
 from .models import Role
+from .signin import lockout
+from .signin.views import after_password
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
 
     def form_valid(self, form):
-        services.sign_in(self.request, form.get_user())
-        return HttpResponseRedirect(self.get_success_url())
+        user = form.get_user()
+        services.sign_in(self.request, user)
+        return HttpResponseRedirect(after_password(self.request, user, self.get_success_url()))
+
+    def form_invalid(self, form):
+        lockout.note_refused_sign_in(self.request, form)
+        return super().form_invalid(form)
 
 
 @require_POST

@@ -1,5 +1,7 @@
 """Settings shared by every environment; values come from config.env."""
 
+import datetime as dt
+
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "concord.core",
     "concord.audit",
     "concord.members",
@@ -52,12 +58,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the user and the language are known (its refusals are pages too), and before any
     # view, or CSRF's check, reads the body.
     "concord.core.middleware.GuardRequests",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "concord.core.ratelimit.RateLimitMiddleware",
+    "concord.accounts.signin.middleware.SecondFactorMiddleware",
+    # Last, as axes asks: it turns a sign-in refused by a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,7 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -202,3 +217,56 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# The address of the person at the other end. Behind reverse proxies that append to
+# X-Forwarded-For, say how many there are: the address is then read that many entries from the
+# right of the header, so a client cannot choose it by sending a header of its own. 0 (no proxy)
+# reads the connection's address. Lockouts and rate limits count per address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sign-in lockout (django-axes): after repeated failures a sign-in is refused, however good the
+# password, until the cool-off has passed or the Secretariat lifts it. An account locks after
+# SIGNIN_ACCOUNT_FAILURES failures, an address after SIGNIN_ADDRESS_FAILURES (higher: a whole
+# delegation may sign in from one address). Failures older than the cool-off are forgotten.
+SIGNIN_ACCOUNT_FAILURES = env_int("SIGNIN_ACCOUNT_FAILURES", 5)
+SIGNIN_ADDRESS_FAILURES = env_int("SIGNIN_ADDRESS_FAILURES", 20)
+AXES_FAILURE_LIMIT = SIGNIN_ACCOUNT_FAILURES
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "concord.accounts.signin.lockout.SignInAttempts"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "concord.accounts.signin.lockout.account_tried"
+AXES_CLIENT_IP_CALLABLE = "concord.core.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "concord.accounts.signin.lockout.lockout_response"
+# A lockout ends when it said it would: further tries while locked do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Concord clears an account's own failures after a good password (see signin.lockout); axes's
+# own reset would also clear every failure from the same address, other accounts' included.
+AXES_RESET_ON_SUCCESS = False
+AXES_VERBOSE = False
+# The audit trail records each sign-in; axes's access log would keep a second copy, with
+# addresses and browsers, that nothing reads and nothing ever trims.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Rate limits, per class of request: "count/period" (s, m, h, d), counted in the default cache
+# (Redis when REDIS_URL is set, so a limit holds across workers) by account when signed in and
+# by address otherwise. Every POST, PUT, PATCH and DELETE of the pages and the API is a "write"
+# unless RATE_LIMIT_CLASSES puts its path in another class.
+RATE_LIMITS = {
+    "sign_in": env_str("RATE_LIMIT_SIGN_IN", "10/m"),
+    "password_reset": env_str("RATE_LIMIT_PASSWORD_RESET", "10/h"),
+    "token": env_str("RATE_LIMIT_TOKEN", "20/h"),
+    "write": env_str("RATE_LIMIT_WRITE", "120/m"),
+}
+RATE_LIMIT_CLASSES = {
+    "/accounts/login/": "sign_in",
+    "/accounts/two-factor/": "sign_in",
+    "/accounts/password-reset/": "password_reset",
+    "/accounts/me/tokens/": "token",
+    "/api/tokens": "token",
+}
+
+# Two-factor sign-in (TOTP with recovery codes): required in the web pages for the Secretariat,
+# the Chair and national coordinators. Whoever has set up a second factor gives it at each
+# sign-in, required or not. Bearer tokens need none: they are how national systems call the API.
+REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = "Concord"

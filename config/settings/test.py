@@ -12,3 +12,11 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The suite signs in with passwords; the two-factor tests turn this on with the settings fixture.
+REQUIRE_TWO_FACTOR = False
+# The test client's login() calls authenticate() without a request, which axes refuses; this
+# backend lets those through and still checks every sign-in made through a page.
+AUTHENTICATION_BACKENDS = [
+    "config.testing.LockoutWhenThereIsARequest",
+    "django.contrib.auth.backends.ModelBackend",
+]
