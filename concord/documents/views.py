@@ -8,7 +8,7 @@ from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotFound, NotPermitted
 from concord.core.htmx import domain_error_response
 
-from . import permissions, reading, search, selectors, services
+from . import import_rules, permissions, reading, search, selectors, services
 from .forms import DocumentFilterForm, ImportForm, SearchForm
 
 
@@ -94,6 +94,7 @@ def document_import(request):
     if request.method == "POST" and form.is_valid():
         for upload in form.cleaned_data["files"]:
             try:
+                import_rules.check_size(upload.size, upload.name)
                 outcome = services.import_document(
                     actor=actor,
                     raw=upload.read(),

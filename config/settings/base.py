@@ -144,3 +144,7 @@ LOGGING = {
 # Where the site is reached from outside: e-mails and other texts read away from the site
 # carry absolute links built on it (a background task has no request to take a host from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The largest text file an import takes (bytes). A declaration is tens of kilobytes; parsing
+# tens of megabytes would hold a worker for seconds, so larger files are refused unread.
+DOCUMENT_IMPORT_MAX_BYTES = env_int("DOCUMENT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)

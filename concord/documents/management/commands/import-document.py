@@ -1,5 +1,6 @@
 """concord import-document PATH...: import texts (files or folders), one transaction each."""
 
+import argparse
 import json
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from rich.progress import Progress
 
 from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError
+from concord.core.slugs import check_slug
+from concord.documents import import_rules
 from concord.documents.models import DocumentType
 from concord.documents.services import import_document
 
@@ -28,6 +31,18 @@ def expand(paths: list[str]) -> list[Path]:
         else:
             raise CommandError(f"{raw}: no such file or folder")
     return files
+
+
+def slug_option(value: str) -> str:
+    try:
+        return check_slug(value)
+    except DomainError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+
+
+def _field(exc: DomainError) -> str:
+    """The option a refusal is about (--adopt, --slug), as the API names the field."""
+    return f"--{exc.field.replace('_', '-')}: " if exc.field in ("adopt", "slug", "type") else ""
 
 
 def tree(parsed) -> str:
@@ -66,9 +81,14 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--type", choices=DocumentType.values)
         parser.add_argument("--language", choices=["en", "ru"])
-        parser.add_argument("--slug", help="attach the text to this registered document")
         parser.add_argument(
-            "--adopt", action="store_true", help="mark the document adopted and freeze it"
+            "--slug", type=slug_option, help="attach the text to this document, or name a new one"
+        )
+        parser.add_argument(
+            "--adopt",
+            action="store_true",
+            help="record a new (historical) document as adopted by a decision taken elsewhere "
+            "and freeze it; a draft is adopted only by a consensus procedure",
         )
         parser.add_argument("--dry-run", action="store_true")
         parser.add_argument(
@@ -89,6 +109,7 @@ class Command(BaseCommand):
             task = progress.add_task("Importing", total=len(files))
             for path in files:
                 try:
+                    import_rules.check_size(path.stat().st_size, str(path))
                     outcome = import_document(
                         actor=SYSTEM,
                         raw=path.read_bytes(),
@@ -100,7 +121,10 @@ class Command(BaseCommand):
                     )
                 except DomainError as exc:
                     counts["refused"] += 1
-                    refused.append(f"{path}: {exc.message}")
+                    refused.append(f"{path}: {_field(exc)}{exc.message}")
+                except OSError as exc:
+                    counts["refused"] += 1
+                    refused.append(f"{path}: cannot be read ({exc.strerror})")
                 else:
                     counts[outcome.status] += 1
                     if dry_run:
