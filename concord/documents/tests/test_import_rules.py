@@ -2,9 +2,12 @@
 and it records a decision taken elsewhere as such (defect 1 of issue 8)."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import translation
 
@@ -236,3 +239,32 @@ FROZEN, OPEN = Version(frozen=True), Version(frozen=False)
 def test_every_rule_of_the_import(status, latest, held, adopt, field):
     refused = refusal(status, latest=latest, held=held, adopt=adopt)
     assert (refused[0] if refused else None) == field
+
+
+DATED = b"Statement on Water\n\nDecide:\n\n1. We cooperate on water.\n\nAlmaty, 17 June 2026\n"
+
+
+def test_the_import_page_refuses_to_adopt_a_text_under_decision(officer, secretariat_user):
+    draft = import_document(actor=SYSTEM, raw=DATED, slug="kill-draft")
+    _open_adoption(officer, draft)
+    client = Client()
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    changed = SimpleUploadedFile("water.txt", DATED.replace(b"on water", b"on nothing"))
+    response = client.post("/documents/import/", {"files": [changed], "adopt": "on"})
+    assert response.status_code == 409
+    summary = response.content.decode().split('data-testid="import-summary"')[1]
+    assert "<strong>Already adopted (a historical document)" in summary
+    assert "kill-draft is under a consensus procedure: only that procedure can adopt" in summary
+    assert Document.objects.get(slug="kill-draft").status == "circulated"
+
+
+def test_the_command_refuses_to_adopt_a_draft_naming_the_option(draft, tmp_path):
+    path = tmp_path / "water.txt"
+    path.write_bytes(OTHER)
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command(
+            "import-document", str(path), "--slug", "kill-draft", "--adopt",
+            stdout=StringIO(), stderr=err,
+        )  # fmt: skip
+    assert f"refused: {path}: --adopt: kill-draft is a draft held in Concord" in err.getvalue()
