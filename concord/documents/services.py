@@ -201,7 +201,8 @@ def import_document(
         )
     if slug is not None:
         check_slug(slug)
-    import_rules.check_size(len(raw.encode() if isinstance(raw, str) else raw))
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    import_rules.check_size(size)
     source, encoding_warnings = _read(raw)
     parsed = parse_upload(source, language=language)
     import_rules.check_fits(parsed)

@@ -4,6 +4,7 @@ refused where they enter, naming the field or the line (defects 2, 6 and 10 of i
 import datetime as dt
 from importlib import import_module
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -225,3 +226,25 @@ def test_a_unit_id_too_long_for_its_column_is_refused():
     parsed.paragraphs[0].id += "i"
     with pytest.raises(InvalidInput, match=f"Unit {long_id}i: its number or identifier"):
         import_rules.check_fits(parsed)
+
+
+def test_the_command_reports_the_encoding_it_read(registry, tmp_path):
+    path = tmp_path / "water.txt"
+    path.write_bytes("Заявление о воде\n\nПостановляем:\n\n1. Мы сотрудничаем.\n".encode("koi8_r"))
+    out = StringIO()
+    call_command("import-document", str(path), stdout=out, stderr=StringIO())
+    assert "  warning: The file is not UTF-8: it was read as KOI8-R." in out.getvalue()
+
+
+def test_a_file_that_cannot_be_read_is_refused_not_a_traceback(registry, tmp_path, monkeypatch):
+    path = tmp_path / "water.txt"
+    path.write_bytes(TEXT)
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # as root, chmod would not stop a read
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import-document", str(path), stdout=StringIO(), stderr=err)
+    assert f"refused: {path}: cannot be read (Permission denied)" in err.getvalue()

@@ -45,7 +45,7 @@ def _field(exc: DomainError) -> str:
     return f"--{exc.field.replace('_', '-')}: " if exc.field in ("adopt", "slug", "type") else ""
 
 
-def tree(parsed) -> str:
+def tree(parsed, warnings: list[str]) -> str:
     """The parsed structure as an indented outline, for --dry-run."""
     lines = [f"title: {parsed.title}", f"language: {parsed.language}"]
     lines += [f"adopted: {parsed.adopted_on or '?'} {parsed.place or ''}".rstrip()]
@@ -70,7 +70,7 @@ def tree(parsed) -> str:
     lines += [f"annex {a.id}: {len(a.paragraphs)} paragraph(s)" for a in parsed.annexes]
     if parsed.closing:
         lines.append(f"closing: {parsed.closing}")
-    lines += [f"warning: line {w.line}: {w.message}" for w in parsed.warnings]
+    lines += [f"warning: {w}" for w in warnings]
     return "\n".join(lines)
 
 
@@ -131,10 +131,12 @@ class Command(BaseCommand):
                         dumps.append(
                             outcome.parsed.to_dict()
                             if as_json
-                            else f"== {path}\n{tree(outcome.parsed)}"
+                            else f"== {path}\n{tree(outcome.parsed, outcome.warnings)}"
                         )
                     else:
                         self.stdout.write(f"{outcome.status}: {path} -> {outcome.document.slug}")
+                        for warning in outcome.warnings:
+                            self.stdout.write(f"  warning: {warning}")
                 progress.advance(task)
         self._report(dumps, as_json, refused, counts)
         if counts["refused"] and not (
