@@ -40,14 +40,15 @@ def check_size(size: int, name: str = "") -> None:
     raise InvalidInput(message, field="file")
 
 
-def check_fits(parsed) -> None:
-    """Every value the import stores fits its column; the error names the line or the unit."""
+def check_fits(parsed, *, field: str = "file") -> None:
+    """Every value stored from a parsed text fits its column; the error names the line or the
+    unit, and ``field``, the input the text came from."""
     title = parsed.title or ""
     if len(title) > TITLE_MAX_LENGTH:
         raise InvalidInput(
             _("line %(line)s: the title has %(n)s characters; a title may have at most %(max)s.")
             % {"line": parsed.title_line, "n": len(title), "max": TITLE_MAX_LENGTH},
-            field="file",
+            field=field,
         )
     place = parsed.place or ""
     if len(place) > PLACE_MAX_LENGTH:
@@ -57,7 +58,7 @@ def check_fits(parsed) -> None:
                 "a place may have at most %(max)s."
             )
             % {"place": place[:40], "n": len(place), "max": PLACE_MAX_LENGTH},
-            field="file",
+            field=field,
         )
     for unit in parsed.units():
         number = str(unit.get("number") or "")
@@ -65,7 +66,7 @@ def check_fits(parsed) -> None:
             raise InvalidInput(
                 _("Unit %(id)s: its number or identifier is too long to be held.")
                 % {"id": unit["id"][:60]},
-                field="file",
+                field=field,
             )
 
 

@@ -364,6 +364,8 @@ def _store_text(version: Version, parsed, source: str, digest: str, now):
 def store_version(*, based_on: Version, texts: list[parsing.ParsedDocument]) -> Version:
     """The next version of a draft, one text per language. Runs inside the caller's audited
     transaction (drafting incorporates amendments through it)."""
+    for parsed in texts:  # an amended title may be longer than the column holds
+        import_rules.check_fits(parsed, field="version")
     now = clock.now()
     latest = based_on.document.versions.order_by("-number").first()
     version = Version.objects.create(

@@ -14,11 +14,11 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError
 from django.test import Client
 
-from concord.accounts.services import issue_api_token
-from concord.core.actors import SYSTEM
+from concord.accounts.services import create_user, issue_api_token
+from concord.core.actors import SYSTEM, actor_for
 from concord.core.exceptions import InvalidInput
 from concord.documents import import_rules, services
-from concord.documents.models import Document, Text
+from concord.documents.models import Document, Text, Version
 from concord.documents.parsing import ParsedDocument
 from concord.documents.services import adopt_version, import_document
 from concord.meetings.models import Meeting
@@ -248,3 +248,21 @@ def test_a_file_that_cannot_be_read_is_refused_not_a_traceback(registry, tmp_pat
     with pytest.raises(CommandError, match="nothing imported"):
         call_command("import-document", str(path), stdout=StringIO(), stderr=err)
     assert f"refused: {path}: cannot be read (Permission denied)" in err.getvalue()
+
+
+def test_an_amended_title_too_long_for_its_column_is_refused(registry):
+    from concord.drafting import services as drafting
+
+    draft = import_document(actor=SYSTEM, raw=TEXT, slug="water")
+    delegate = actor_for(
+        create_user(actor=SYSTEM, email="d@kz.example", role="delegate", state="KZ")
+    )
+    amendment = drafting.propose_amendment(
+        actor=delegate, version_id=draft.text.version_id, language="en", kind="edit",
+        unit="title", text="Statement on " + "water " * 70, rationale="Longer.",
+    )  # fmt: skip
+    drafting.decide_amendment(actor=SYSTEM, amendment_id=amendment.pk, accept=True)
+    with pytest.raises(InvalidInput, match="a title may have at most 400") as caught:
+        drafting.incorporate_amendments(actor=SYSTEM, version_id=draft.text.version_id)
+    assert caught.value.field == "version"
+    assert Version.objects.filter(document__slug="water").count() == 1
