@@ -31,6 +31,10 @@ class AuditEvent(models.TextChoices):
     DOCUMENTS_REGISTERED = "documents.registered", _("Documents registered")
     DOCUMENT_IMPORTED = "documents.imported", _("Document text imported")
     DOCUMENT_ADOPTED = "documents.adopted", _("Document adopted")
+    DOCUMENT_RECORDED_AS_ADOPTED = (
+        "documents.recorded_as_adopted",
+        _("Document recorded as adopted by import (a decision taken elsewhere)"),
+    )
     PROCEDURE_OPENED = "decisions.procedure_opened", _("Procedure opened")
     POSITION_STATED = "decisions.position_stated", _("Position stated")
     PROCEDURE_CLOSED = "decisions.procedure_closed", _("Procedure closed")

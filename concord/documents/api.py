@@ -3,15 +3,19 @@
 from typing import Literal
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
+from concord.core.exceptions import NotPermitted
 from concord.core.schemas import Pages, with_errors
 
-from . import exports, search, selectors, services
-from .schemas import DocumentItemOut, ImportOut, SearchOut
+from . import exports, import_rules, permissions, search, selectors, services
+from .models import DocumentType
+from .schemas import BodyCode, DocumentItemOut, ImportOut, SearchOut, Slug
 
 router = Router(tags=["documents"])
 
@@ -36,9 +40,9 @@ class LazyItems:
 
 
 class DocumentQuery(Schema):
-    type: str | None = Field(None, max_length=40)
+    type: DocumentType | None = None
     year: int | None = Field(None, ge=1900, le=2200)
-    body: str | None = Field(None, max_length=40)
+    body: BodyCode | None = None
     language: Literal["en", "ru"] | None = None
     sort: Literal["date", "-date", "title", "-title", "type"] = "-date"
 
@@ -46,7 +50,7 @@ class DocumentQuery(Schema):
 class SearchQuery(Schema):
     q: str = Field(..., min_length=1, max_length=200)
     lang: Literal["en", "ru"] | None = None
-    type: str | None = None
+    type: DocumentType | None = None
     year: int | None = Field(None, ge=1900, le=2200)
     page: int = Field(1, ge=1, le=10_000)
     page_size: int = Field(20, ge=1, le=100)
@@ -137,18 +141,24 @@ def search_paragraphs(request, filters: Query[SearchQuery]):
 def import_document(
     request,
     file: File[UploadedFile],
-    type: Form[str | None] = None,
+    type: Form[DocumentType | None] = None,
     language: Form[Literal["en", "ru"] | None] = None,
-    slug: Form[str | None] = None,
+    slug: Form[Slug | None] = None,
     adopt: Form[bool] = False,
     dry_run: Form[bool] = False,
 ):
+    """One text file (at most `DOCUMENT_IMPORT_MAX_BYTES`). `adopt` records a document new to
+    Concord as adopted by a decision taken elsewhere; a draft is adopted only by a procedure."""
+    actor = actor_from_request(request)
+    if not permissions.can_import_documents(actor):
+        raise NotPermitted(_("Only the Secretariat can import documents."))
+    import_rules.check_size(file.size, file.name)
     outcome = services.import_document(
-        actor=actor_from_request(request),
+        actor=actor,
         raw=file.read(),
-        doc_type=type or None,
+        doc_type=type,
         language=language,
-        slug=slug or None,
+        slug=slug,
         adopt=adopt,
         dry_run=dry_run,
     )
@@ -176,16 +186,22 @@ def get_document(request, slug: str, lang: Literal["en", "ru"] = "en"):
 
 @router.get(
     "/documents/{slug}/export/{fmt}",
-    response=with_errors({200: str}, 404, 422),
+    response=with_errors({}, 404, 422),
     summary="Export as Akoma Ntoso, JSON, plain text or HTML",
+    openapi_extra={"responses": {200: exports.OPENAPI_CONTENT}},
 )
 def export_document(
     request, slug: str, fmt: Literal["akn", "json", "txt", "html"], lang: Literal["en", "ru"] = "en"
 ):
+    """The text in one format, as a file: `akn` is Akoma Ntoso 3.0 XML, `json` the structure of
+    `GET /api/documents/{slug}`, `txt` plain text that imports back to the same structure,
+    `html` a standalone page."""
     document = selectors.access_document(actor_from_request(request), slug)
     content, content_type, extension = exports.export(
         document, selectors.require_text(document, lang), fmt
     )
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="{document.slug}-{lang}.{extension}"'
+    response["Content-Disposition"] = content_disposition_header(
+        False, f"{document.slug}-{lang}.{extension}"
+    )
     return response

@@ -18,6 +18,8 @@ def as_json(document: Document, text: Text) -> dict:
         "body": document.body.code if document.body_id else None,
         "meeting": document.meeting,
         "version": text.version.number,
+        # Frozen by an import recording a decision taken elsewhere, not by a procedure.
+        "adopted_elsewhere": text.version.adopted_elsewhere,
         **text.structure,
         "title": text.structure.get("title") or document.title,
         "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,
@@ -34,6 +36,18 @@ def as_json(document: Document, text: Text) -> dict:
 def as_text(text: Text) -> str:
     """Plain text that imports back to the identical structure."""
     return parsing.render_text(parsing.parse(text.source_text, language=text.language))
+
+
+# What `GET /api/documents/{slug}/export/{fmt}` answers, by format, for the OpenAPI schema.
+OPENAPI_CONTENT = {
+    "description": "The text as a file in the format asked for",
+    "content": {
+        "application/akn+xml": {"schema": {"type": "string", "description": "Akoma Ntoso 3.0"}},
+        "application/json": {"schema": {"type": "object"}},
+        "text/plain": {"schema": {"type": "string"}},
+        "text/html": {"schema": {"type": "string"}},
+    },
+}
 
 
 def export(document: Document, text: Text, fmt: str) -> tuple[bytes | str, str, str]:

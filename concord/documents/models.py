@@ -6,7 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.core.i18n import localized
 from concord.core.models import TimeStampedModel
+from concord.core.slugs import SLUG_MAX_LENGTH
 from concord.members.models import Body
+
+# What the columns hold; the importer and the API check the same limits, so an input too long is
+# refused naming its field instead of overflowing a column. The meeting and the place take a
+# meeting's title and place (meetings.Meeting) when a procedure held there adopts a document.
+TITLE_MAX_LENGTH = 400
+PLACE_MAX_LENGTH = 200
+SYMBOL_MAX_LENGTH = 60
+MEETING_MAX_LENGTH = 300
+TYPE_MAX_LENGTH = 24
+UNIT_ID_MAX_LENGTH = 40
+UNIT_NUMBER_MAX_LENGTH = 16
 
 
 class DocumentType(models.TextChoices):
@@ -33,17 +45,19 @@ class Document(TimeStampedModel):
         ADOPTED = "adopted", _("Adopted")
         SUPERSEDED = "superseded", _("Superseded")
 
-    slug = models.SlugField(max_length=120, unique=True)
-    symbol = models.CharField(max_length=60, blank=True)
-    doc_type = models.CharField(max_length=24, choices=DocumentType)
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True)
+    symbol = models.CharField(max_length=SYMBOL_MAX_LENGTH, blank=True)
+    doc_type = models.CharField(max_length=TYPE_MAX_LENGTH, choices=DocumentType)
     status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT)
-    title_en = models.CharField(max_length=400)
-    title_ru = models.CharField(max_length=400, blank=True)
+    title_en = models.CharField(max_length=TITLE_MAX_LENGTH)
+    title_ru = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
     body = models.ForeignKey(
         Body, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
     )
-    meeting = models.CharField(max_length=200, blank=True, help_text="e.g. 2nd Summit")
-    place = models.CharField(max_length=120, blank=True)
+    meeting = models.CharField(
+        max_length=MEETING_MAX_LENGTH, blank=True, help_text="e.g. 2nd Summit"
+    )
+    place = models.CharField(max_length=PLACE_MAX_LENGTH, blank=True)
     adopted_on = models.DateField(null=True, blank=True)
     external = models.BooleanField(
         default=False, help_text="not a document of the forum (UN Charter)"
@@ -86,6 +100,11 @@ class Version(models.Model):
         related_name="successors",
         help_text="the version whose accepted amendments this one incorporates",
     )
+    adopted_elsewhere = models.BooleanField(
+        default=False,
+        help_text="frozen by an import that records a decision taken elsewhere, "
+        "not by a consensus procedure in Concord",
+    )
 
     class Meta:
         ordering = ["document", "number"]
@@ -102,7 +121,7 @@ class Text(models.Model):
 
     version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="texts")
     language = models.CharField(max_length=8)
-    title = models.CharField(max_length=400)
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
     structure = models.JSONField()
     source_text = models.TextField()
     content_hash = models.CharField(max_length=64, db_index=True)
@@ -122,9 +141,9 @@ class Unit(models.Model):
     """An addressable unit of a Text (pre-3, op-8, op-8-2, op-13-a), its id shared by languages."""
 
     text = models.ForeignKey(Text, on_delete=models.PROTECT, related_name="units")
-    uid = models.CharField(max_length=40)
+    uid = models.CharField(max_length=UNIT_ID_MAX_LENGTH)
     kind = models.CharField(max_length=16)
-    number = models.CharField(max_length=16, blank=True)
+    number = models.CharField(max_length=UNIT_NUMBER_MAX_LENGTH, blank=True)
     ordinal = models.PositiveIntegerField()
     content = models.TextField()
     # Maintained by a database trigger on PostgreSQL; SQLite indexes `content` in FTS5 instead.

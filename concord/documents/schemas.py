@@ -1,6 +1,17 @@
 import datetime as dt
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import StringConstraints
+
+from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
+
+# A slug from the caller: refused with 422 naming the field before it reaches a URL or a header.
+Slug = Annotated[
+    str, StringConstraints(min_length=1, max_length=SLUG_MAX_LENGTH, pattern=SLUG_PATTERN)
+]
+# A code of a body (`summit`, `mfa`), as the filter takes it.
+BodyCode = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=SLUG_PATTERN)]
 
 
 class DocumentItemOut(Schema):

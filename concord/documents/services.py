@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -15,11 +15,11 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
-from concord.core.slugs import unique_slug
+from concord.core.slugs import check_slug, unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
-from . import parsing, permissions
+from . import import_rules, parsing, permissions
 from .models import Document, DocumentType, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
@@ -128,6 +128,22 @@ def parse_upload(raw: bytes | str, *, language: str | None = None) -> parsing.Pa
         raise InvalidInput(str(exc), field="file") from exc
 
 
+def _read(raw: bytes | str) -> tuple[str, list[str]]:
+    """The text, and a warning naming the encoding when the file was not UTF-8."""
+    if isinstance(raw, str):
+        return raw, []
+    try:
+        decoded = parsing.read_text(raw)
+    except parsing.ParseError as exc:
+        raise InvalidInput(str(exc), field="file") from exc
+    if decoded.encoding == "utf-8":
+        return decoded.text, []
+    return decoded.text, [
+        _("The file is not UTF-8: it was read as %(encoding)s.")
+        % {"encoding": decoded.encoding_name}
+    ]
+
+
 def _find_document(parsed, *, slug: str | None, doc_type: str) -> Document | None:
     if slug:
         return Document.objects.filter(slug=slug).first()
@@ -141,7 +157,9 @@ def _new_slug(parsed, doc_type: str) -> str:
     day = parsed.adopted_on.isoformat() if parsed.adopted_on else clock.today().isoformat()
     place = slugify(parsed.place or "", allow_unicode=False)
     return unique_slug(
-        Document, "-".join(part for part in (doc_type.replace("_", "-"), place, day) if part)
+        Document,
+        "-".join(part for part in (doc_type.replace("_", "-"), place, day) if part),
+        fallback=doc_type,
     )
 
 
@@ -172,52 +190,123 @@ def import_document(
     dry_run: bool = False,
 ) -> ImportOutcome:
     """Parse a text and store it as a language version of a document, all in one transaction.
-    The same text imported again (by content hash) changes nothing."""
+    The same text imported again (by content hash) changes nothing. ``adopt`` records a new
+    document as adopted by a decision taken elsewhere (see ``import_rules``); a dry run checks
+    everything the import checks and writes nothing."""
     if not permissions.can_import_documents(actor):
         raise NotPermitted(_("Only the Secretariat can import documents."))
     if doc_type and doc_type not in DocumentType.values:
         raise InvalidInput(
-            _("Unknown document type %(type)s.") % {"type": repr(doc_type)}, field="type"
+            _("Unknown document type %(type)s.") % {"type": repr(doc_type)[:60]}, field="type"
         )
-    parsed = parse_upload(raw, language=language)
-    warnings = [f"line {w.line}: {w.message}" for w in parsed.warnings]
+    if slug is not None:
+        check_slug(slug)
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    import_rules.check_size(size)
+    source, encoding_warnings = _read(raw)
+    parsed = parse_upload(source, language=language)
+    import_rules.check_fits(parsed)
+    warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
+    doc_type = doc_type or infer_type(parsed.title)
+    request = _Request(parsed, content_hash(parsed), doc_type, slug, adopt)
     if dry_run:
+        plan = _plan(request, lock=False)
+        if plan.existing is not None:
+            existing = plan.existing
+            return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
         return ImportOutcome("would import", parsed, warnings=warnings)
-    return _store(actor, parsed, raw, doc_type or infer_type(parsed.title), slug, adopt, warnings)
+    try:
+        return _store(actor, request, source, warnings)
+    except IntegrityError as exc:
+        # What the import lock cannot order: a new version made by drafting at the same moment.
+        raise InvalidTransition(
+            _("The document changed while this text was imported; import it again."),
+            field="file",
+        ) from exc
+
+
+@dataclass(frozen=True)
+class _Request:
+    parsed: parsing.ParsedDocument
+    digest: str
+    doc_type: str
+    slug: str | None
+    adopt: bool
+
+
+@dataclass
+class _Plan:
+    existing: Text | None = None  # the same text, held already
+    document: Document | None = None  # None: a new document
+    version: Version | None = None  # the version the text joins; None: a new version
+    number: int = 1  # of the new version
+
+
+def _plan(request: _Request, *, lock: bool) -> _Plan:
+    """Where the text goes, after the rules of ``import_rules``; writes nothing."""
+    parsed = request.parsed
+    existing = (
+        Text.objects.select_related("version__document").filter(content_hash=request.digest).first()
+    )
+    if existing is not None:
+        return _Plan(existing=existing)
+    document = _find_document(parsed, slug=request.slug, doc_type=request.doc_type)
+    if document is None:
+        return _Plan()
+    if lock:
+        # A procedure opening on the document locks this row too: the status read below is
+        # the one it leaves, and no procedure opens until this import is stored.
+        document = Document.objects.select_for_update(no_key=True).get(pk=document.pk)
+    latest = document.versions.order_by("-number").first()
+    held = latest is not None and latest.texts.filter(language=parsed.language).exists()
+    import_rules.check_import(
+        document, latest, held=held, adopt=request.adopt, language=parsed.language
+    )
+    if latest is None:
+        return _Plan(document=document)
+    if latest.frozen or not held:
+        return _Plan(document=document, version=latest)
+    return _Plan(document=document, number=latest.number + 1)
+
+
+# One key for every import (the bytes of "concord"): imports wait for each other on PostgreSQL,
+# as every writer does on SQLite, so two of them never both create one document or version.
+IMPORT_LOCK = 0x636F6E636F7264
+
+
+def _serialise_imports() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
 @transaction.atomic(durable=True)
-def _store(actor, parsed, raw, doc_type, slug, adopt, warnings) -> ImportOutcome:
-    digest = content_hash(parsed)
-    existing = Text.objects.select_related("version__document").filter(content_hash=digest).first()
-    if existing is not None:
+def _store(actor, request: _Request, source: str, warnings: list[str]) -> ImportOutcome:
+    _serialise_imports()
+    parsed, adopt = request.parsed, request.adopt
+    plan = _plan(request, lock=True)
+    if plan.existing is not None:
+        existing = plan.existing
         return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
     now = clock.now()
-    document = _find_document(parsed, slug=slug, doc_type=doc_type)
-    if document is None:
-        document = Document.objects.create(
-            slug=slug or _new_slug(parsed, doc_type),
-            doc_type=doc_type,
-            title_en=parsed.title if parsed.language == "en" else "",
-            title_ru=parsed.title if parsed.language == "ru" else "",
-            place=parsed.place or "",
-            adopted_on=parsed.adopted_on,
-        )
-    version = document.versions.order_by("-number").first()
-    if version is None or (
-        not version.frozen and version.texts.filter(language=parsed.language).exists()
-    ):
-        number = version.number + 1 if version else 1
-        version = Version.objects.create(document=document, number=number, created_at=now)
-    elif version.frozen and version.texts.filter(language=parsed.language).exists():
-        raise InvalidTransition(
-            _("%(slug)s is adopted: its %(lang)s text is frozen and cannot be replaced.")
-            % {"slug": document.slug, "lang": parsed.language},
-            field="file",
-        )
-    source = raw if isinstance(raw, str) else parsing.decode(raw)
-    text, units, links = _store_text(version, parsed, source, digest, now)
-    _fill_metadata(document, parsed, adopt, version)
+    document = plan.document or Document.objects.create(
+        slug=request.slug or _new_slug(parsed, request.doc_type),
+        doc_type=request.doc_type,
+        status=Document.Status.ADOPTED if adopt else Document.Status.DRAFT,
+        title_en=parsed.title if parsed.language == "en" else "",
+        title_ru=parsed.title if parsed.language == "ru" else "",
+        place=parsed.place or "",
+        adopted_on=parsed.adopted_on,
+    )
+    version = plan.version or Version.objects.create(
+        document=document,
+        number=plan.number,
+        created_at=now,
+        frozen=adopt,
+        adopted_elsewhere=adopt,
+    )
+    text, units, links = _store_text(version, parsed, source, request.digest, now)
+    _fill_metadata(document, parsed)
     record(
         actor=actor,
         event=AuditEvent.DOCUMENT_IMPORTED,
@@ -227,11 +316,24 @@ def _store(actor, parsed, raw, doc_type, slug, adopt, warnings) -> ImportOutcome
         data={
             "version": version.number,
             "language": parsed.language,
-            "content_hash": digest,
+            "content_hash": request.digest,
             "units": len(units),
             "warnings": warnings,
         },
     )
+    if plan.version is None and adopt:
+        record(
+            actor=actor,
+            event=AuditEvent.DOCUMENT_RECORDED_AS_ADOPTED,
+            target=document,
+            summary=f"{document.slug} v{version.number} recorded as adopted by import: "
+            "a decision taken elsewhere",
+            data={
+                "version": version.number,
+                "language": parsed.language,
+                "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,
+            },
+        )
     return ImportOutcome("imported", parsed, document, text, warnings)
 
 
@@ -262,6 +364,8 @@ def _store_text(version: Version, parsed, source: str, digest: str, now):
 def store_version(*, based_on: Version, texts: list[parsing.ParsedDocument]) -> Version:
     """The next version of a draft, one text per language. Runs inside the caller's audited
     transaction (drafting incorporates amendments through it)."""
+    for parsed in texts:  # an amended title may be longer than the column holds
+        import_rules.check_fits(parsed, field="version")
     now = clock.now()
     latest = based_on.document.versions.order_by("-number").first()
     version = Version.objects.create(
@@ -272,7 +376,7 @@ def store_version(*, based_on: Version, texts: list[parsing.ParsedDocument]) -> 
     return version
 
 
-def _fill_metadata(document: Document, parsed, adopt: bool, version: Version) -> None:
+def _fill_metadata(document: Document, parsed) -> None:
     changed = []
     title_field = f"title_{parsed.language}"
     if hasattr(document, title_field) and not getattr(document, title_field):
@@ -282,14 +386,8 @@ def _fill_metadata(document: Document, parsed, adopt: bool, version: Version) ->
         if value and not getattr(document, name):
             setattr(document, name, value)
             changed.append(name)
-    if adopt and document.status != Document.Status.ADOPTED:
-        document.status = Document.Status.ADOPTED
-        changed.append("status")
     if changed:
         document.save(update_fields=[*changed, "updated_at"])
-    if adopt and not version.frozen:
-        version.frozen = True
-        version.save(update_fields=["frozen"])
 
 
 def load_seed_documents(*, actor: Actor) -> list[ImportOutcome]:

@@ -8,7 +8,7 @@ from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotFound, NotPermitted
 from concord.core.htmx import domain_error_response
 
-from . import permissions, reading, search, selectors, services
+from . import import_rules, permissions, reading, search, selectors, services
 from .forms import DocumentFilterForm, ImportForm, SearchForm
 
 
@@ -90,27 +90,42 @@ def document_import(request):
             request, NotPermitted(_("Only the Secretariat can import documents."))
         )
     form = ImportForm(request.POST or None, request.FILES or None)
-    results = []
-    if request.method == "POST" and form.is_valid():
-        for upload in form.cleaned_data["files"]:
-            try:
-                outcome = services.import_document(
-                    actor=actor,
-                    raw=upload.read(),
-                    doc_type=form.cleaned_data["type"] or None,
-                    language=form.cleaned_data["language"] or None,
-                    adopt=form.cleaned_data["adopt"],
-                    dry_run=form.cleaned_data["dry_run"],
-                )
-                results.append({"name": upload.name, "outcome": outcome})
-            except DomainError as exc:
-                results.append({"name": upload.name, "error": exc.message})
+    results = _import_files(actor, form) if request.method == "POST" and form.is_valid() else []
+    refusals = [r["error"].status for r in results if "error" in r]
+    if form.errors:
+        status = 422
+    elif results and len(refusals) == len(results):
+        status = max(refusals)  # nothing imported: the refusal's own status (409, 422)
+    else:
+        status = 200
     return render(
         request,
         "documents/import.html",
         {"form": form, "results": results, "nav_active": "documents"},
-        status=422 if form.errors else 200,
+        status=status,
     )
+
+
+def _import_files(actor, form) -> list[dict]:
+    """Each file on its own: a refusal names the file and the field it is about."""
+    data, results = form.cleaned_data, []
+    for upload in data["files"]:
+        try:
+            import_rules.check_size(upload.size, upload.name)
+            outcome = services.import_document(
+                actor=actor,
+                raw=upload.read(),
+                doc_type=data["type"] or None,
+                language=data["language"] or None,
+                adopt=data["adopt"],
+                dry_run=data["dry_run"],
+            )
+            results.append({"name": upload.name, "outcome": outcome})
+        except DomainError as exc:
+            field = form.fields.get(exc.field or "")
+            label = field.label if field is not None else None
+            results.append({"name": upload.name, "error": exc, "field": label})
+    return results
 
 
 def search_page(request):

@@ -270,3 +270,6 @@ RATE_LIMIT_CLASSES = {
 # sign-in, required or not. Bearer tokens need none: they are how national systems call the API.
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", True)
 OTP_TOTP_ISSUER = "Concord"
+# The largest text file an import takes (bytes). A declaration is tens of kilobytes; parsing
+# tens of megabytes would hold a worker for seconds, so larger files are refused unread.
+DOCUMENT_IMPORT_MAX_BYTES = env_int("DOCUMENT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)

@@ -19,7 +19,7 @@ The package, module by module, in the order the text goes through it:
 """
 
 from .builder import parse
-from .decoding import decode
+from .decoding import Decoded, decode, read_text
 from .errors import ParseError
 from .markers import paragraph_style
 from .structure import (
@@ -40,6 +40,7 @@ __all__ = [
     "Annex",
     "Block",
     "Clause",
+    "Decoded",
     "Paragraph",
     "ParseError",
     "ParsedDocument",
@@ -51,5 +52,6 @@ __all__ = [
     "decode",
     "paragraph_style",
     "parse",
+    "read_text",
     "render_text",
 ]

@@ -109,6 +109,7 @@ class _PartBuilder:
                 break
             i += 1
         part.title = _normalise_title(title_lines)
+        part.title_line = units[title_at].line
         self._place(f"{self.prefix}title")
         return i
 

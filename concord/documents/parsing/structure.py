@@ -92,6 +92,8 @@ class Part:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     closing: str | None = None
+    # Where the title starts, for errors about it; not part of the structure (nor of its hash).
+    title_line: int | None = field(default=None, compare=False)
 
     def part_dict(self) -> dict:
         return {

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import vocabulary
+from .errors import ParseError
 from .markers import _article, _section, _subparagraph
 from .preamble import _lead
 
@@ -48,6 +49,11 @@ class _UnitReader:
         return self.units
 
     def _take(self, number: int, line: str, bold_open: bool) -> None:
+        if line[0].isdigit() and vocabulary.PARAGRAPH_TOO_LONG.match(line):
+            raise ParseError(
+                number,
+                f"a paragraph number has at most {vocabulary.PARAGRAPH_DIGITS} digits",
+            )
         if self.lines and not bold_open and self._starts_unit(self.lines[-1], line):
             self._flush()
         if not self.lines:

@@ -23,9 +23,13 @@ MD_HEADING = re.compile(r"#{1,6}(?:\s+|$)")
 # An asterisk that opens or closes a word is emphasis; one inside a word or alone is text.
 # Deciding per asterisk (not per pair) keeps the clean-up idempotent.
 MD_EMPHASIS = re.compile(r"(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
-MD_ESCAPED_NUMBER = re.compile(r"^(\d{1,3})\\([.)])")
+MD_ESCAPED_NUMBER = re.compile(r"^(\d{1,6})\\([.)])")
 
-PARAGRAPH = re.compile(r"(\d{1,4})([.)])(?=\s|$)\s*")
+# Paragraph numbers run to 999999; a line opening with a longer one is refused, never read as
+# text of the paragraph before it.
+PARAGRAPH_DIGITS = 6
+PARAGRAPH = re.compile(r"(\d{1,6})([.)])(?=\s|$)\s*")
+PARAGRAPH_TOO_LONG = re.compile(r"\d{7,}[.)](?=\s|$)")
 SUBPARAGRAPH = re.compile(r"(?:\(([a-z]{1,6}|[а-яё])\)|([a-z]{1,6}|[а-яё])\))(?=\s|$)\s*")
 ARTICLE = re.compile(
     r"(article|rule|статья|правило)\s+(\d{1,3}|[IVXLC]{1,7})(?!\w)\s*([.:–—-]?)\s*(.*)",

@@ -24,7 +24,7 @@ def run(*args) -> tuple[str, str]:
 
 
 def test_dry_run_prints_the_tree_and_changes_nothing(documents):
-    out, _err = run(str(SEED), "--dry-run")
+    out, _err = run(str(SEED), "--adopt", "--dry-run")
     assert (
         "section I" in out
         and "op-8  8 block(s)" in out
@@ -35,7 +35,7 @@ def test_dry_run_prints_the_tree_and_changes_nothing(documents):
 
 
 def test_dry_run_json_is_the_api_structure(documents):
-    out, _err = run(str(SEED), "--dry-run", "--json")
+    out, _err = run(str(SEED), "--adopt", "--dry-run", "--json")
     tree = json.loads(out)
     assert tree["title"].startswith("Declaration of the Second Summit")
     assert len(tree["paragraphs"]) == 25
@@ -45,7 +45,7 @@ def test_a_folder_imports_each_file_and_sums_up(documents, tmp_path):
     (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "gap.txt").write_text("Declaration on X\n\nDecide:\n\n1. One.\n\n3. Three.\n")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not a text: not picked up
-    out, err = run(str(tmp_path))
+    out, err = run(str(tmp_path), "--adopt")  # the seed's document is registered as adopted
     assert "imported:" in out and "Summary: 1 imported, 1 refused." in out
     assert "gap.txt: line 7: paragraph 3 follows paragraph 1 (expected 2)" in err
     out, _err = run(str(tmp_path / "seed.txt"))

@@ -1,5 +1,6 @@
 """concord import-document PATH...: import texts (files or folders), one transaction each."""
 
+import argparse
 import json
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from rich.progress import Progress
 
 from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError
+from concord.core.slugs import check_slug
+from concord.documents import import_rules
 from concord.documents.models import DocumentType
 from concord.documents.services import import_document
 
@@ -30,7 +33,19 @@ def expand(paths: list[str]) -> list[Path]:
     return files
 
 
-def tree(parsed) -> str:
+def slug_option(value: str) -> str:
+    try:
+        return check_slug(value)
+    except DomainError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+
+
+def _field(exc: DomainError) -> str:
+    """The option a refusal is about (--adopt, --slug), as the API names the field."""
+    return f"--{exc.field.replace('_', '-')}: " if exc.field in ("adopt", "slug", "type") else ""
+
+
+def tree(parsed, warnings: list[str]) -> str:
     """The parsed structure as an indented outline, for --dry-run."""
     lines = [f"title: {parsed.title}", f"language: {parsed.language}"]
     lines += [f"adopted: {parsed.adopted_on or '?'} {parsed.place or ''}".rstrip()]
@@ -55,7 +70,7 @@ def tree(parsed) -> str:
     lines += [f"annex {a.id}: {len(a.paragraphs)} paragraph(s)" for a in parsed.annexes]
     if parsed.closing:
         lines.append(f"closing: {parsed.closing}")
-    lines += [f"warning: line {w.line}: {w.message}" for w in parsed.warnings]
+    lines += [f"warning: {w}" for w in warnings]
     return "\n".join(lines)
 
 
@@ -66,9 +81,14 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--type", choices=DocumentType.values)
         parser.add_argument("--language", choices=["en", "ru"])
-        parser.add_argument("--slug", help="attach the text to this registered document")
         parser.add_argument(
-            "--adopt", action="store_true", help="mark the document adopted and freeze it"
+            "--slug", type=slug_option, help="attach the text to this document, or name a new one"
+        )
+        parser.add_argument(
+            "--adopt",
+            action="store_true",
+            help="record a new (historical) document as adopted by a decision taken elsewhere "
+            "and freeze it; a draft is adopted only by a consensus procedure",
         )
         parser.add_argument("--dry-run", action="store_true")
         parser.add_argument(
@@ -89,6 +109,7 @@ class Command(BaseCommand):
             task = progress.add_task("Importing", total=len(files))
             for path in files:
                 try:
+                    import_rules.check_size(path.stat().st_size, str(path))
                     outcome = import_document(
                         actor=SYSTEM,
                         raw=path.read_bytes(),
@@ -100,17 +121,22 @@ class Command(BaseCommand):
                     )
                 except DomainError as exc:
                     counts["refused"] += 1
-                    refused.append(f"{path}: {exc.message}")
+                    refused.append(f"{path}: {_field(exc)}{exc.message}")
+                except OSError as exc:
+                    counts["refused"] += 1
+                    refused.append(f"{path}: cannot be read ({exc.strerror})")
                 else:
                     counts[outcome.status] += 1
                     if dry_run:
                         dumps.append(
                             outcome.parsed.to_dict()
                             if as_json
-                            else f"== {path}\n{tree(outcome.parsed)}"
+                            else f"== {path}\n{tree(outcome.parsed, outcome.warnings)}"
                         )
                     else:
                         self.stdout.write(f"{outcome.status}: {path} -> {outcome.document.slug}")
+                        for warning in outcome.warnings:
+                            self.stdout.write(f"  warning: {warning}")
                 progress.advance(task)
         self._report(dumps, as_json, refused, counts)
         if counts["refused"] and not (

@@ -1,0 +1,115 @@
+"""What an import may hold and what it may do to a document. Checked before anything is written,
+in the same way for a dry run and for the import itself, so a dry run refuses what the import
+would refuse.
+
+Adoption is the forum's decision. A document Concord holds as a draft (or circulated, or under
+an open procedure) is adopted only by a consensus procedure on one of its versions. An import
+adopts only a document new to Concord, or one the reference data registers as adopted without
+its text: it then records a decision taken elsewhere, and says so in the audit trail and on
+the document's page.
+"""
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from concord.core.exceptions import InvalidInput, InvalidTransition
+
+from .models import (
+    PLACE_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    UNIT_ID_MAX_LENGTH,
+    UNIT_NUMBER_MAX_LENGTH,
+    Document,
+    Version,
+)
+
+
+def check_size(size: int, name: str = "") -> None:
+    """Refuse a file over the limit before it is read or parsed: parsing tens of megabytes
+    holds a worker for seconds."""
+    limit = settings.DOCUMENT_IMPORT_MAX_BYTES
+    if size <= limit:
+        return
+    sizes = {"size": filesizeformat(size), "max": filesizeformat(limit)}
+    message = (
+        _("%(name)s is %(size)s; a file may be at most %(max)s.") % {"name": name, **sizes}
+        if name
+        else _("The file is %(size)s; a file may be at most %(max)s.") % sizes
+    )
+    raise InvalidInput(message, field="file")
+
+
+def check_fits(parsed, *, field: str = "file") -> None:
+    """Every value stored from a parsed text fits its column; the error names the line or the
+    unit, and ``field``, the input the text came from."""
+    title = parsed.title or ""
+    if len(title) > TITLE_MAX_LENGTH:
+        raise InvalidInput(
+            _("line %(line)s: the title has %(n)s characters; a title may have at most %(max)s.")
+            % {"line": parsed.title_line, "n": len(title), "max": TITLE_MAX_LENGTH},
+            field=field,
+        )
+    place = parsed.place or ""
+    if len(place) > PLACE_MAX_LENGTH:
+        raise InvalidInput(
+            _(
+                "The place of adoption read from the text (%(place)s…) has %(n)s characters; "
+                "a place may have at most %(max)s."
+            )
+            % {"place": place[:40], "n": len(place), "max": PLACE_MAX_LENGTH},
+            field=field,
+        )
+    for unit in parsed.units():
+        number = str(unit.get("number") or "")
+        if len(unit["id"]) > UNIT_ID_MAX_LENGTH or len(number) > UNIT_NUMBER_MAX_LENGTH:
+            raise InvalidInput(
+                _("Unit %(id)s: its number or identifier is too long to be held.")
+                % {"id": unit["id"][:60]},
+                field=field,
+            )
+
+
+def check_import(
+    document: Document, latest: Version | None, *, held: bool, adopt: bool, language: str
+) -> None:
+    """May a text in ``language`` be imported into ``document``, whose latest version is
+    ``latest`` (``held``: that version has a text in this language already)?"""
+    refused = refusal(document.status, latest=latest, held=held, adopt=adopt)
+    if refused is not None:
+        field, message = refused
+        raise InvalidTransition(message % {"slug": document.slug, "lang": language}, field=field)
+
+
+def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool):
+    """(field, message) refusing the import, or None: the rules above, in order."""
+    Status = Document.Status
+    if status == Status.CIRCULATED and adopt:
+        return "adopt", _(
+            "%(slug)s is under a consensus procedure: only that procedure can adopt it, "
+            "not an import."
+        )
+    if status == Status.CIRCULATED:
+        return "slug", _(
+            "%(slug)s is under a consensus procedure: its text cannot change until the "
+            "procedure ends."
+        )
+    if status == Status.DRAFT and adopt:
+        return "adopt", _(
+            "%(slug)s is a draft held in Concord: only a consensus procedure on one of its "
+            "versions can adopt it, not an import."
+        )
+    if status == Status.SUPERSEDED and adopt:
+        return "adopt", _("%(slug)s was superseded: an import cannot adopt it again.")
+    if latest is None and status == Status.ADOPTED and not adopt:
+        return "adopt", _(
+            "%(slug)s is registered as adopted: import its text with adopt to record it as "
+            "the adopted text."
+        )
+    if latest is not None and latest.frozen and held:
+        return "file", _("%(slug)s is adopted: its %(lang)s text is frozen and cannot be replaced.")
+    if latest is not None and not latest.frozen and adopt:
+        return "adopt", _(
+            "%(slug)s is adopted already: an import cannot adopt another version of it."
+        )
+    return None
