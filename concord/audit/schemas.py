@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class AuditEntryOut(Schema):
@@ -22,7 +22,31 @@ class AuditEntryOut(Schema):
         return entry.actor_label
 
 
+class SignedHeadOut(Schema):
+    """Keep a copy: `concord audit-verify copy.json` shows later whether the chain still passes
+    through it. The signature is Ed25519 over the ASCII bytes `<seq>:<hash>`; the signature and
+    the public key (its raw 32 bytes) are in base64."""
+
+    seq: int
+    hash: str
+    signed_at: dt.datetime | None
+    signature: str
+    public_key: str
+
+
+class VerifyQuery(Schema):
+    seq: int | None = Field(None, ge=1, le=2**63 - 1, description="seq of a saved head")
+    hash: str | None = Field(None, pattern=r"^[0-9a-f]{64}$", description="hash of a saved head")
+
+
+class ProblemOut(Schema):
+    seq: int
+    reason: str
+
+
 class ChainOut(Schema):
     intact: bool
     entries: int
+    head_seq: int
     first_broken_seq: int | None
+    problems: list[ProblemOut]

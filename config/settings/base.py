@@ -1,5 +1,7 @@
 """Settings shared by every environment; values come from config.env."""
 
+from pathlib import Path
+
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
@@ -144,3 +146,13 @@ LOGGING = {
 # Where the site is reached from outside: e-mails and other texts read away from the site
 # carry absolute links built on it (a background task has no request to take a host from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The audit chain's head is signed (Ed25519) at every append with a key kept outside the
+# database, so that whoever can write only to the database cannot forge a signed head. A local
+# install generates the key once into var/; production must name an existing file.
+AUDIT_SIGNING_KEY_FILE = Path(env_str("AUDIT_SIGNING_KEY_FILE") or VAR_DIR / "audit_signing_key")
+AUDIT_SIGNING_KEY_GENERATE = not env_str("AUDIT_SIGNING_KEY_FILE")
+# The audit table's triggers refuse UPDATE and DELETE. Only the test settings may lift them (for
+# Django's flush between transactional tests, and tests that tamper on purpose); deliberately
+# not read from the environment.
+AUDIT_GUARD_LIFTABLE = False
