@@ -1,4 +1,9 @@
+import contextlib
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -95,3 +100,39 @@ def test_signing_a_head_that_is_signed_already_is_refused(append):
     append(1)
     with pytest.raises(CommandError, match="already signed"):
         run("audit-sign-head", "--for-real")
+
+
+def test_the_command_exits_non_zero_once_someone_deletes_past_the_triggers(tmp_path):
+    """As an operator runs it, on a database an attacker edited with its own SQL access."""
+    database = tmp_path / "concord.sqlite3"
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CONCORD_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+    }
+
+    def concord(*args) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "concord.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+
+    assert concord("migrate").returncode == 0
+    assert concord("createuser", "a@s.example", "--role", "secretariat").returncode == 0
+    assert concord("createuser", "b@s.example", "--role", "secretariat").returncode == 0
+    intact = concord("audit-verify")
+    assert (intact.returncode, intact.stdout.splitlines()[-1]) == (0, "The audit trail is intact.")
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("DELETE FROM audit_auditentry WHERE seq = 2")
+        db.execute("DROP TRIGGER audit_refuse_delete")
+        db.execute("DELETE FROM audit_auditentry WHERE seq = 2")
+    broken = concord("audit-verify")
+    assert broken.returncode == 1
+    assert "#2: The chain ends at #1 but the head is at #2" in broken.stdout
+    assert "The audit trail is broken: 1 problem(s)." in broken.stderr
