@@ -1,13 +1,23 @@
 import datetime as dt
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
+
+# Exactly as sealed by the hash (microseconds included): the API's JSON encoder would cut
+# datetimes to milliseconds, and a reader could no longer recompute the chain.
+SealedDateTime = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
 
 
 class AuditEntryOut(Schema):
+    """`entry_hash` is SHA-256 over the canonical JSON of these fields (`chain.entry_fields`),
+    so whoever reads the trail can recompute the chain without trusting the server."""
+
     seq: int
-    occurred_at: dt.datetime
+    occurred_at: SealedDateTime
     event: str
     actor: str
+    actor_user: int | None
     actor_role: str
     acting_for: str
     target_type: str
@@ -18,8 +28,16 @@ class AuditEntryOut(Schema):
     entry_hash: str
 
     @staticmethod
+    def resolve_occurred_at(entry) -> str:
+        return entry.occurred_at.isoformat()
+
+    @staticmethod
     def resolve_actor(entry) -> str:
         return entry.actor_label
+
+    @staticmethod
+    def resolve_actor_user(entry) -> int | None:
+        return entry.actor_user_id
 
 
 class SignedHeadOut(Schema):

@@ -1,4 +1,6 @@
 import base64
+import hashlib
+import json
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -6,7 +8,7 @@ from django.test import Client
 
 from concord.accounts import services as accounts
 from concord.audit.models import ChainHead
-from concord.core.actors import SYSTEM
+from concord.core.actors import SYSTEM, actor_for
 
 from .tampering import delete_entries
 
@@ -108,3 +110,20 @@ def test_verify_is_not_for_others(delegate_user, as_user, db):
     assert as_user(delegate_user).get("/api/audit/verify").status_code == 403
     anonymous = Client().get("/api/audit/verify")
     assert anonymous.status_code == 401
+
+
+def test_whoever_reads_the_trail_can_recompute_the_chain_from_the_api_alone(chair_user):
+    _t, plaintext = accounts.issue_api_token(actor=actor_for(chair_user), user=chair_user, name="t")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    head = Client().get("/api/audit/head").json()
+    entries = client.get("/api/audit", {"page_size": 200}).json()["items"][::-1]
+    previous = "0" * 64
+    for item in entries:
+        sealed = {k: v for k, v in item.items() if k not in ("actor", "entry_hash")}
+        sealed["actor_label"] = item["actor"]
+        canonical = json.dumps(sealed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert item["prev_hash"] == previous
+        assert hashlib.sha256(canonical.encode()).hexdigest() == item["entry_hash"]
+        previous = item["entry_hash"]
+    assert (entries[-1]["seq"], previous) == (head["seq"], head["hash"])
+    assert any(item["actor_user"] == chair_user.pk for item in entries)
