@@ -1,9 +1,9 @@
 """Database triggers that make the audit table append-only on SQLite and PostgreSQL.
 
-They stop the application itself, a bug in it, and anyone with the application's SQL rights
-short of altering the table from changing or removing an entry. Only a role that may drop
-triggers gets past them, and what it does then still shows: in the hashes, and against the
-signed heads (`concord audit-verify`).
+They stop the application, a bug in it, and any SQL run with rights that cannot drop triggers
+(on PostgreSQL: a role that does not own the table) from changing or removing an entry. What a
+role that can drop them does still shows, in the hashes and against the signed heads
+(`concord audit-verify`).
 
 SQLite drops a table's triggers with the table, and Django rebuilds a SQLite table for most
 changes of its columns: a migration that alters `AuditEntry` must call `install` again
