@@ -53,3 +53,4 @@ class AuditEvent(models.TextChoices):
     CATALOGUE_LOADED = "catalogue.loaded", _("Catalogue loaded")
     MEASURE_ADDED = "catalogue.measure_added", _("Measure added to the catalogue")
     MEASURE_CHANGED = "catalogue.measure_changed", _("Measure of the catalogue changed")
+    HEAD_SIGNED_ANEW = "audit.head_signed_anew", _("Audit chain's head signed with a new key")

@@ -7,6 +7,8 @@ from .events import AuditEvent
 
 
 class AuditEntry(models.Model):
+    """Never updated or deleted: triggers refuse both (`guard.py`)."""
+
     seq = models.PositiveBigIntegerField(unique=True)
     occurred_at = models.DateTimeField(db_index=True)
     # No `choices`: every new event code would otherwise need a migration; AuditEvent labels it.
@@ -42,11 +44,14 @@ class AuditEntry(models.Model):
 
 
 class ChainHead(models.Model):
-    """One row, locked by every append so that sequence numbers and hashes never fork."""
+    """One row, locked by every append so that sequence numbers and hashes never fork, and
+    signed at every append with a key kept outside the database (`signing.py`)."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.PositiveBigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)
+    signature = models.CharField(max_length=88, blank=True, help_text="Ed25519, base64")
+    signed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"head #{self.seq}"

@@ -1,3 +1,6 @@
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -5,7 +8,8 @@ from concord.accounts import permissions
 from concord.core.actors import Actor
 from concord.core.exceptions import NotPermitted
 
-from .models import AuditEntry
+from . import signing
+from .models import AuditEntry, ChainHead
 
 
 def list_entries(
@@ -25,3 +29,22 @@ def list_entries(
     if target_id:
         qs = qs.filter(target_id=target_id)
     return qs
+
+
+@dataclass(frozen=True)
+class SignedHead:
+    seq: int
+    hash: str
+    signed_at: dt.datetime | None
+    signature: str
+    public_key: str
+
+
+def get_signed_head() -> SignedHead | None:
+    """The head as published to everyone, with the key that checks it; None before any entry."""
+    head = ChainHead.objects.filter(id=1, seq__gt=0).first()
+    if head is None:
+        return None
+    return SignedHead(
+        head.seq, head.entry_hash, head.signed_at, head.signature, signing.public_key()
+    )

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
@@ -25,5 +26,17 @@ def entry_list(request):
             "events": AuditEvent.choices,
             "event": event,
             "nav_active": "audit",
+        },
+    )
+
+
+def signed_head(request):
+    """Public: the signed head, and how anyone can check it and keep a copy."""
+    return render(
+        request,
+        "audit/head.html",
+        {
+            "head": selectors.get_signed_head(),
+            "head_url": request.build_absolute_uri(reverse("api:get_head")),
         },
     )

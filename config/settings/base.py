@@ -1,6 +1,7 @@
 """Settings shared by every environment; values come from config.env."""
 
 import datetime as dt
+from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -273,3 +274,12 @@ OTP_TOTP_ISSUER = "Concord"
 # The largest text file an import takes (bytes). A declaration is tens of kilobytes; parsing
 # tens of megabytes would hold a worker for seconds, so larger files are refused unread.
 DOCUMENT_IMPORT_MAX_BYTES = env_int("DOCUMENT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# The audit chain's head is signed (Ed25519) at every append with a key kept outside the
+# database, so that whoever can write only to the database cannot forge a signed head. A local
+# install generates the key once into var/; production must name an existing file.
+AUDIT_SIGNING_KEY_FILE = Path(env_str("AUDIT_SIGNING_KEY_FILE") or VAR_DIR / "audit_signing_key")
+AUDIT_SIGNING_KEY_GENERATE = not env_str("AUDIT_SIGNING_KEY_FILE")
+# The audit table's triggers refuse UPDATE and DELETE. Only the test settings may lift them (for
+# Django's flush between transactional tests, and tests that tamper on purpose); deliberately
+# not read from the environment.
+AUDIT_GUARD_LIFTABLE = False

@@ -1,5 +1,7 @@
 """Behind a TLS-terminating reverse proxy; passes `concord check --deploy`."""
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_str
@@ -40,3 +42,12 @@ CSRF_COOKIE_SECURE = True
 # whole site and set by this host alone (no subdomain can plant one).
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# The key that signs the audit chain's head is never generated in production: a key made
+# silently on a fresh disk would vouch for a history it never saw.
+if not env_str("AUDIT_SIGNING_KEY_FILE"):
+    raise ImproperlyConfigured("AUDIT_SIGNING_KEY_FILE must be set in production.")
+AUDIT_SIGNING_KEY_FILE = Path(env_str("AUDIT_SIGNING_KEY_FILE"))
+if not AUDIT_SIGNING_KEY_FILE.is_file():
+    raise ImproperlyConfigured(f"AUDIT_SIGNING_KEY_FILE {AUDIT_SIGNING_KEY_FILE} does not exist.")
+AUDIT_SIGNING_KEY_GENERATE = False

@@ -11,6 +11,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -75,12 +77,19 @@ def test_createuser_error_names_the_field(registry):
         call_command("createuser", "d@tm.example", "--role", "delegate", "--state", "TM")
 
 
-def test_production_settings_pass_the_deployment_check(throwaway):
+def test_production_settings_pass_the_deployment_check(throwaway, tmp_path):
+    key = tmp_path / "audit_signing_key"
+    key.write_bytes(
+        Ed25519PrivateKey.generate().private_bytes(
+            Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
+        )
+    )
     env = {
         **throwaway,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 64 + "production-only-secret-for-the-check",
         "ALLOWED_HOSTS": "concord.example.org",
+        "AUDIT_SIGNING_KEY_FILE": str(key),
     }
     result = run("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert "no issues" in result.stdout

@@ -89,8 +89,14 @@ def test_form_dates_are_bounded(settings):
         forms.DateTimeField().clean("9999-12-31T23:59")
 
 
-def _production(secret_key: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SECRET_KEY": secret_key, "DJANGO_SETTINGS_MODULE": ""}
+def _production(secret_key: str, audit_key_file: Path) -> subprocess.CompletedProcess:
+    audit_key_file.write_bytes(b"")  # production only checks that the signing key is there
+    env = {
+        **os.environ,
+        "SECRET_KEY": secret_key,
+        "AUDIT_SIGNING_KEY_FILE": str(audit_key_file),
+        "DJANGO_SETTINGS_MODULE": "",
+    }
     return subprocess.run(
         [sys.executable, "-c", "import config.settings.production"],
         cwd=ROOT,
@@ -109,12 +115,13 @@ def _production(secret_key: str) -> subprocess.CompletedProcess:
         ("django-insecure-" + "k3y-0f-a-d3v3l0pm3nt-s3tup-w1th-3n0ugh-ch4rs", "development key"),
     ],
 )
-def test_production_refuses_a_weak_secret_key_naming_the_variable(key, reason):
-    result = _production(key)
+def test_production_refuses_a_weak_secret_key_naming_the_variable(key, reason, tmp_path):
+    result = _production(key, tmp_path / "audit.key")
     assert result.returncode != 0
     assert "ImproperlyConfigured: The SECRET_KEY environment variable is too weak" in result.stderr
     assert reason in result.stderr
 
 
-def test_production_starts_with_a_strong_secret_key():
-    assert _production("Kq8vZ2-pX_7rT4mWn9bYc3dLh6sGf1jA5eR0uI-oP_yQ8wE2tV").returncode == 0
+def test_production_starts_with_a_strong_secret_key(tmp_path):
+    key = "Kq8vZ2-pX_7rT4mWn9bYc3dLh6sGf1jA5eR0uI-oP_yQ8wE2tV"
+    assert _production(key, tmp_path / "audit.key").returncode == 0
