@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
+from concord.accounts.auth import OPTIONAL
 from concord.audit.api import router as audit_router
 from concord.catalogue.api import router as catalogue_router
 from concord.core.exceptions import DomainError
@@ -21,6 +22,9 @@ api = NinjaAPI(
     version="1",
     description="The REST API of Concord, the information system of the CICA forum.",
     urls_namespace="api",
+    # Routers that set no auth of their own are public: a token or a session, when given,
+    # makes the caller the actor; a bad token is refused (concord.accounts.auth).
+    auth=OPTIONAL,
 )
 
 

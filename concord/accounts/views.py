@@ -10,12 +10,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.core import clock
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
 
-from . import permissions, selectors, services
+from . import invitations, permissions, selectors, services
 from .forms import TokenForm, UserCreateForm
+from .links import password_reset_tokens
 from .models import Role
 
 
@@ -49,9 +51,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+    token_generator = password_reset_tokens
 
     def form_valid(self, form):
-        services.reset_password(user=form.user, new_password=form.cleaned_data["new_password1"])
+        try:
+            services.reset_password(user=form.user, new_password=form.cleaned_data["new_password1"])
+        except DomainError as exc:
+            form.add_error("new_password2" if exc.field == "password" else None, exc.message)
+            return self.form_invalid(form)
         self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         return HttpResponseRedirect(self.get_success_url())
 
@@ -80,7 +87,11 @@ def token_issue(request):
     if form.is_valid():
         try:
             _token, new_token = services.issue_api_token(
-                actor=actor, user=actor.user, name=form.cleaned_data["name"]
+                actor=actor,
+                user=actor.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                days=form.cleaned_data["expires_in_days"],
             )
             form = TokenForm()
         except DomainError as exc:
@@ -88,7 +99,11 @@ def token_issue(request):
     return render(
         request,
         "accounts/partials/tokens.html",
-        {"tokens": selectors.list_tokens(actor), "token_form": form, "new_token": new_token},
+        {
+            "tokens": selectors.list_tokens(actor),
+            "token_form": form,
+            "new_token": new_token,
+        },
         status=422 if form.errors else 200,
     )
 
@@ -130,8 +145,8 @@ def users(request):
             messages.success(
                 request,
                 _(
-                    "Account %(email)s created. The person sets a password with "
-                    "“Forgot your password?”."
+                    "Account %(email)s created. An invitation to set a password is on its way "
+                    "to that address."
                 )
                 % {"email": user.email},
             )
@@ -140,7 +155,13 @@ def users(request):
     return render(
         request,
         "accounts/users.html",
-        {"form": form, "page": page, "roles": Role.choices, "nav_active": "users"},
+        {
+            "form": form,
+            "page": page,
+            "roles": Role.choices,
+            "now": clock.now(),
+            "nav_active": "users",
+        },
         status=422 if form.errors else 200,
     )
 
@@ -155,4 +176,21 @@ def user_set_active(request, user_id: int):
     except DomainError as exc:
         return domain_error_response(request, exc)
     messages.success(request, _("Account %(email)s updated.") % {"email": user.email})
+    return redirect("accounts:users")
+
+
+@login_required
+@require_POST
+def user_invite(request, user_id: int):
+    actor = actor_from_request(request)
+    try:
+        user = selectors.access_user(actor, user_id)
+        invitations.invite(actor=actor, user=user)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    messages.success(
+        request,
+        _("A new invitation is on its way to %(email)s; the earlier link no longer works.")
+        % {"email": user.email},
+    )
     return redirect("accounts:users")

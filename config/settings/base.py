@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "concord.accounts.sessions.SessionTimeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -97,6 +98,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "concord.accounts.validators.MaximumLengthValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "site:home"
@@ -144,3 +146,13 @@ LOGGING = {
 # Where the site is reached from outside: e-mails and other texts read away from the site
 # carry absolute links built on it (a background task has no request to take a host from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Accounts: how long an invitation, an API token and a session may live. A session ends after
+# SESSION_IDLE_TIMEOUT without a request and SESSION_ABSOLUTE_LIFETIME after sign-in, whatever
+# the activity (concord.accounts.sessions); the cookie lives no longer than the session.
+ACCOUNT_INVITATION_DAYS = env_int("ACCOUNT_INVITATION_DAYS", 7)
+API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 60) * 60
+SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_LIFETIME_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME

@@ -12,3 +12,6 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Tests move the clock by days with a session open; the session time limits are tested on
+# their own, with the values they set (concord/accounts/tests/test_sessions.py).
+SESSION_IDLE_TIMEOUT = SESSION_ABSOLUTE_LIFETIME = 365 * 24 * 3600
