@@ -78,9 +78,11 @@ class ActiveSession(SessionAuth):
 
 
 def public(request):
-    """The last resort of an endpoint open to everyone: no credentials, the public's view.
-    (A request with an Authorization header never gets here: BearerToken decides it.)"""
-    return AnonymousUser()
+    """The last resort of an endpoint open to everyone: the public's view. A request with an
+    Authorization header never gets here (BearerToken decides it); a session that
+    ActiveSession refused is not the actor either, though Django still holds its user."""
+    request.auth_user = AnonymousUser()
+    return request.auth_user
 
 
 AUTHENTICATED = [BearerToken(), ActiveSession()]

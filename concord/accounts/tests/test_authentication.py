@@ -123,3 +123,17 @@ def test_a_deactivated_session_is_unauthenticated(secretariat_user, delegate_use
     assert client.login(email=delegate_user.email, password=PASSWORD)
     services.set_user_active(actor=SYSTEM, user=delegate_user, active=False)
     assert client.get("/api/me").status_code == 401
+
+
+def test_a_session_the_api_refuses_reads_as_the_public(draft, coordinator_user, monkeypatch):
+    """Whatever ActiveSession refuses (a deactivated account; a session still to pass a second
+    factor), public endpoints answer with the public's view, not the session user's."""
+    from concord.accounts.auth import ActiveSession
+
+    client = Client()
+    assert client.login(email=coordinator_user.email, password=PASSWORD)
+    path = "/api/documents/seventh-summit-declaration"
+    assert client.get(path).status_code == 200
+    monkeypatch.setattr(ActiveSession, "authenticate", lambda self, request, key: None)
+    assert client.get(path).status_code == 404
+    assert client.get("/api/me").status_code == 401
