@@ -2,11 +2,10 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
-from concord.accounts.auth import OPTIONAL
+from concord.accounts.auth import OPTIONAL, ConcordAPI
 from concord.audit.api import router as audit_router
 from concord.catalogue.api import router as catalogue_router
 from concord.core.exceptions import DomainError
@@ -17,7 +16,7 @@ from concord.inbox.api import router as inbox_router
 from concord.meetings.api import router as meetings_router
 from concord.members.api import router as members_router
 
-api = NinjaAPI(
+api = ConcordAPI(
     title="Concord API",
     version="1",
     description="The REST API of Concord, the information system of the CICA forum.",

@@ -9,7 +9,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
@@ -19,7 +18,7 @@ from concord.core.actors import Actor, actor_for
 from concord.core.exceptions import InvalidTransition, NotFound, NotPermitted
 
 from . import permissions
-from .links import invitation_secret
+from .links import is_invitation_secret
 from .models import Invitation, User
 from .validators import validate_new_password
 
@@ -55,7 +54,7 @@ def access_invitation(secret: str) -> Invitation:
     )
     if (
         invitation is None
-        or not constant_time_compare(secret, invitation_secret(invitation))
+        or not is_invitation_secret(secret, invitation)
         or not is_live(invitation)
     ):
         raise NotFound(_dead_link())

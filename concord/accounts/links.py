@@ -2,9 +2,10 @@
 reset a forgotten one. Both are absolute (they are read away from the site) and carry a secret
 derived with the server's key from the state it must match, so neither is ever stored."""
 
+from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.urls import reverse
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -34,12 +35,20 @@ def password_reset_link(user: User) -> str:
     )
 
 
-def invitation_secret(invitation: Invitation) -> str:
+def invitation_secret(invitation: Invitation, key: str | None = None) -> str:
     """`<id>-<HMAC of the invitation's identity>`: the id finds the row, the HMAC proves the
-    link was made here."""
+    link was made here (with SECRET_KEY, or the older `key` it replaced)."""
     identity = f"{invitation.pk}:{invitation.user_id}:{int(invitation.created_at.timestamp())}"
-    mac = salted_hmac("concord.accounts.links.invitation", identity, algorithm="sha256")
+    mac = salted_hmac("concord.accounts.links.invitation", identity, secret=key, algorithm="sha256")
     return f"{invitation.pk}-{mac.hexdigest()}"
+
+
+def is_invitation_secret(secret: str, invitation: Invitation) -> bool:
+    """Made with the current key or one in SECRET_KEY_FALLBACKS, as Django's reset links."""
+    return any(
+        constant_time_compare(secret, invitation_secret(invitation, key))
+        for key in [None, *settings.SECRET_KEY_FALLBACKS]
+    )
 
 
 def invitation_link(invitation: Invitation) -> str:

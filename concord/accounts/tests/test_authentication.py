@@ -137,3 +137,14 @@ def test_a_session_the_api_refuses_reads_as_the_public(draft, coordinator_user, 
     monkeypatch.setattr(ActiveSession, "authenticate", lambda self, request, key: None)
     assert client.get(path).status_code == 404
     assert client.get("/api/me").status_code == 401
+
+
+def test_the_schema_says_which_operations_take_optional_credentials(db):
+    schema = Client().get("/api/openapi.json").json()
+    public = schema["paths"]["/api/documents"]["get"]["security"]
+    assert public == [{"BearerToken": []}, {"ActiveSession": []}, {}]
+    assert schema["paths"]["/api/me"]["get"]["security"] == [
+        {"BearerToken": []},
+        {"ActiveSession": []},
+    ]
+    assert set(schema["components"]["securitySchemes"]) == {"BearerToken", "ActiveSession"}

@@ -257,3 +257,12 @@ def test_a_never_set_password_can_be_reset_instead(invited, run_tasks):
     assert response.status_code == 302
     sign_in(invited, NEW_PASSWORD)
     assert Client().get(link).status_code == 404
+
+
+def test_a_link_survives_a_rotation_of_the_secret_key(invited, settings):
+    link = invitation_link(invited.email)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-" + "k" * 50
+    assert Client().get(link).status_code == 200
+    settings.SECRET_KEY_FALLBACKS = []
+    assert Client().get(link).status_code == 404

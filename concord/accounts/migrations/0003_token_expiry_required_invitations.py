@@ -1,49 +1,16 @@
-import datetime as dt
-
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
 
-def tokens_issued_before_expire_after_the_default(apps, schema_editor):
-    """Tokens issued before expiry existed get the default lifetime from their issue."""
-    ApiToken = apps.get_model("accounts", "ApiToken")
-    for token in ApiToken.objects.filter(expires_at__isnull=True):
-        token.expires_at = token.created_at + dt.timedelta(days=90)
-        token.save(update_fields=["expires_at"])
-
-
 class Migration(migrations.Migration):
+    # Apart from 0002: on PostgreSQL a table cannot be altered in the transaction that
+    # updated its rows (pending trigger events of the deferred foreign key).
     dependencies = [
-        ("accounts", "0001_initial"),
+        ("accounts", "0002_token_scope_and_expiry_credentials_epoch"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="user",
-            name="credentials_epoch",
-            field=models.PositiveIntegerField(default=0, editable=False),
-        ),
-        # Tokens issued before scopes existed could do everything their owner could.
-        migrations.AddField(
-            model_name="apitoken",
-            name="scope",
-            field=models.CharField(
-                choices=[("read", "read only"), ("write", "read and write")],
-                default="write",
-                max_length=8,
-                verbose_name="scope",
-            ),
-            preserve_default=False,
-        ),
-        migrations.AddField(
-            model_name="apitoken",
-            name="expires_at",
-            field=models.DateTimeField(null=True, verbose_name="expires"),
-        ),
-        migrations.RunPython(
-            tokens_issued_before_expire_after_the_default, migrations.RunPython.noop
-        ),
         migrations.AlterField(
             model_name="apitoken",
             name="expires_at",
