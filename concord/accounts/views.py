@@ -63,19 +63,24 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return HttpResponseRedirect(self.get_success_url())
 
 
-@login_required
-def account(request):
-    actor = actor_from_request(request)
+def _account_page(request, actor, token_form, new_token=None, status=200):
     return render(
         request,
         "accounts/account.html",
         {
             "rights": permissions.rights_of(actor),
             "tokens": selectors.list_tokens(actor),
-            "token_form": TokenForm(),
+            "token_form": token_form,
+            "new_token": new_token,
             "nav_active": "account",
         },
+        status=status,
     )
+
+
+@login_required
+def account(request):
+    return _account_page(request, actor_from_request(request), TokenForm())
 
 
 @login_required
@@ -96,6 +101,9 @@ def token_issue(request):
             form = TokenForm()
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    status = 422 if form.errors else 200
+    if not request.htmx:  # the whole page, so that it works without JavaScript
+        return _account_page(request, actor, form, new_token, status)
     return render(
         request,
         "accounts/partials/tokens.html",
@@ -104,7 +112,7 @@ def token_issue(request):
             "token_form": form,
             "new_token": new_token,
         },
-        status=422 if form.errors else 200,
+        status=status,
     )
 
 

@@ -36,6 +36,7 @@ def test_from_account_creation_to_a_first_token(site, browser, axe_violations):
     expect(officer.get_by_role("row", name=re.compile("aigerim@kz.example"))).to_contain_text(
         "not set yet; invitation valid until 4 December 2026"
     )
+    assert axe_violations(officer) == []
 
     # What the task worker does once the account is committed.
     assert account_mail.send_invitation(Invitation.objects.get().pk)

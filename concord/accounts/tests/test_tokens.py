@@ -146,3 +146,12 @@ def test_no_token_for_a_deactivated_account(delegate_user):
     services.set_user_active(actor=SYSTEM, user=delegate_user, active=False)
     with pytest.raises(InvalidTransition, match=r"The account is deactivated\."):
         services.issue_api_token(actor=SYSTEM, user=delegate_user, name="t")
+
+
+def test_without_javascript_the_token_is_shown_on_the_whole_page(delegate_user):
+    response = sign_in(delegate_user).post(
+        "/accounts/me/tokens/", {"name": "laptop", "scope": "write", "expires_in_days": "30"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>My account</h1>" in html and 'data-testid="new-token">cnc_' in html
