@@ -73,3 +73,16 @@ def test_an_endless_password_is_refused_by_the_forms_too(delegate_user):
     )
     assert response.status_code == 200
     assert "This password is longer than 4096 characters." in response.content.decode()
+
+
+def test_a_weak_new_password_is_summarised_and_shown_at_its_field(delegate_user, run_tasks):
+    ask_for_a_reset(delegate_user.email)
+    run_tasks()
+    client = Client()
+    form_url = client.get(
+        link_in(last_mail_to(delegate_user.email), "/accounts/password-reset/")
+    ).url
+    response = client.post(form_url, {"new_password1": "12345678", "new_password2": "12345678"})
+    html = response.content.decode()
+    assert 'data-testid="error-summary"' in html and 'href="#id_new_password2"' in html
+    assert html.count("This password is entirely numeric.") == 2  # in the summary, at the field
