@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
+from concord.accounts.auth import OPTIONAL, document_optional_credentials
 from concord.accounts.signin.api import router as signin_router
 from concord.audit.api import router as audit_router
 from concord.catalogue.api import router as catalogue_router
@@ -21,8 +22,12 @@ from concord.members.api import router as members_router
 
 
 class ConcordAPI(NinjaAPI):
+    """Writes into the OpenAPI schema what django-ninja cannot say by itself: credentials
+    that are optional, and the 429 of every write."""
+
     def get_openapi_schema(self, **kwargs):
-        return document_rate_limits(super().get_openapi_schema(**kwargs))
+        schema = super().get_openapi_schema(**kwargs)
+        return document_rate_limits(document_optional_credentials(schema))
 
 
 api = ConcordAPI(
@@ -30,6 +35,9 @@ api = ConcordAPI(
     version="1",
     description="The REST API of Concord, the information system of the CICA forum.",
     urls_namespace="api",
+    # Routers that set no auth of their own are public: a token or a session, when given,
+    # makes the caller the actor; a bad token is refused (concord.accounts.auth).
+    auth=OPTIONAL,
 )
 
 

@@ -1,14 +1,25 @@
 """Who am I, my API tokens, and (for the Secretariat) the accounts of the forum."""
 
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from concord.core.actors import actor_from_request
 from concord.core.schemas import Pages, with_errors
 
-from . import permissions, selectors, services
+from . import invitations, permissions, selectors, services
 from .auth import AUTHENTICATED
-from .schemas import MeOut, NewTokenOut, TokenIn, TokenOut, UserIn, UserOut, UserPatch
+from .models import EMAIL_MAX_LENGTH
+from .schemas import (
+    InvitationOut,
+    MeOut,
+    NewTokenOut,
+    RoleName,
+    TokenIn,
+    TokenOut,
+    UserIn,
+    UserOut,
+    UserPatch,
+)
 from .signin import two_factor
 
 router = Router(tags=["accounts"], auth=AUTHENTICATED)
@@ -48,8 +59,16 @@ def list_tokens(request):
     summary="Issue a token (shown once)",
 )
 def issue_token(request, payload: TokenIn):
+    """A token reads only (`read`: GET, HEAD, OPTIONS) or acts with all of your rights
+    (`write`), until it expires; a change of password or a reset revokes it."""
     actor = actor_from_request(request)
-    token, plaintext = services.issue_api_token(actor=actor, user=actor.user, name=payload.name)
+    token, plaintext = services.issue_api_token(
+        actor=actor,
+        user=actor.user,
+        name=payload.name,
+        scope=payload.scope,
+        days=payload.expires_in_days,
+    )
     return Status(201, {**TokenOut.from_orm(token).dict(), "token": plaintext})
 
 
@@ -69,7 +88,9 @@ def revoke_token(request, token_id: int):
     summary="Accounts (Secretariat)",
 )
 @paginate(Pages, page_size=50)
-def list_users(request, role: str | None = None, q: str = ""):
+def list_users(
+    request, role: RoleName | None = None, q: str = Query("", max_length=EMAIL_MAX_LENGTH)
+):
     return selectors.list_users(actor_from_request(request), role=role, query=q)
 
 
@@ -79,8 +100,10 @@ def list_users(request, role: str | None = None, q: str = ""):
     summary="Create an account (Secretariat)",
 )
 def create_user(request, payload: UserIn):
-    user = services.create_user(actor=actor_from_request(request), **payload.dict())
-    return Status(201, user)
+    """Without a password, the person is sent an invitation to set one."""
+    actor = actor_from_request(request)
+    user = services.create_user(actor=actor, **payload.dict())
+    return Status(201, selectors.access_user(actor, user.pk))
 
 
 @router.get(
@@ -100,4 +123,17 @@ def get_user(request, user_id: int):
 def update_user(request, user_id: int, payload: UserPatch):
     actor = actor_from_request(request)
     user = selectors.access_user(actor, user_id)
-    return services.set_user_active(actor=actor, user=user, active=payload.active)
+    services.set_user_active(actor=actor, user=user, active=payload.active)
+    return selectors.access_user(actor, user_id)
+
+
+@router.post(
+    "/users/{user_id}/invitation",
+    response=with_errors({201: InvitationOut}, 400, 401, 403, 404, 409, 422),
+    summary="Send a new invitation to set a password (Secretariat)",
+)
+def send_invitation(request, user_id: int):
+    """For an active account that has no password yet; the earlier link stops working."""
+    actor = actor_from_request(request)
+    invitation = invitations.invite(actor=actor, user=selectors.access_user(actor, user_id))
+    return Status(201, invitation)

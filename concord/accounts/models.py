@@ -2,10 +2,19 @@
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from concord.core import clock
 from concord.members.models import Participant
+
+# One limit per input, shared by the column, the form, the API schema and the service.
+EMAIL_MAX_LENGTH = 254
+DISPLAY_NAME_MAX_LENGTH = 150
+TOKEN_NAME_MAX_LENGTH = 100
+# Hashing is deliberately slow; an unbounded password would make it a lever for denial of service.
+PASSWORD_MAX_LENGTH = 4096
 
 
 class Role(models.TextChoices):
@@ -34,8 +43,8 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(_("name"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"), unique=True, max_length=EMAIL_MAX_LENGTH)
+    display_name = models.CharField(_("name"), max_length=DISPLAY_NAME_MAX_LENGTH, blank=True)
     role = models.CharField(_("role"), max_length=16, choices=Role)
     participant = models.ForeignKey(
         Participant,
@@ -45,6 +54,9 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # Moved on at deactivation and reactivation: it is part of the session hash and of the
+    # password-reset link, so every session and link issued before dies with it.
+    credentials_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -62,24 +74,75 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.email
 
+    def _get_session_auth_hash(self, secret=None):
+        # Django's hash covers the password only (a change of password ends other sessions);
+        # the epoch ends them on deactivation and reactivation too. Overriding the private
+        # method keeps Django's SECRET_KEY_FALLBACKS handling, which calls it with `secret`.
+        return salted_hmac(
+            "concord.accounts.User.session_auth_hash",
+            f"{self.password}:{self.credentials_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("read only")
+    WRITE = "write", _("read and write")
+
 
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 digest is stored; the token is shown once."""
 
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=TOKEN_NAME_MAX_LENGTH)
     prefix = models.CharField(max_length=16)
     digest = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(_("scope"), max_length=8, choices=TokenScope)
     created_at = models.DateTimeField()
+    expires_at = models.DateTimeField(_("expires"))
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope__in=TokenScope.values), name="api_token_scope_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="api_token_expires_after_issue"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.name})"
 
     @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
+    def status(self) -> str:
+        """ "revoked", "expired" or "active" (now)."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if self.expires_at <= clock.now() else "active"
+
+
+class Invitation(models.Model):
+    """A one-time link with which a new account sets its first password. The link's secret is
+    an HMAC of this row under the server's key: it is never stored, so reading the database
+    (or the task queue) does not give it away."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="invitation_expires_after_issue"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"invitation #{self.pk} for {self.user_id}"

@@ -1,11 +1,20 @@
 import datetime as dt
 from typing import Literal
 
+from django.conf import settings
 from ninja import Field, Schema
 
 from concord.core.schemas import InputSchema
 
+from .models import (
+    DISPLAY_NAME_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    PASSWORD_MAX_LENGTH,
+    TOKEN_NAME_MAX_LENGTH,
+)
 from .signin.schemas import TwoFactorOut
+
+RoleName = Literal["secretariat", "chair", "coordinator", "delegate", "observer"]
 
 
 class RightsOut(Schema):
@@ -28,16 +37,25 @@ class MeOut(Schema):
 
 
 class TokenIn(InputSchema):
-    name: str = Field(min_length=1, max_length=100, pattern=r"\S")
+    name: str = Field(min_length=1, max_length=TOKEN_NAME_MAX_LENGTH, pattern=r"\S")
+    scope: Literal["read", "write"] = Field(
+        "read", description="read: GET, HEAD and OPTIONS only; write: every method"
+    )
+    expires_in_days: int = Field(
+        settings.API_TOKEN_DEFAULT_DAYS, ge=1, le=settings.API_TOKEN_MAX_DAYS
+    )
 
 
 class TokenOut(Schema):
     id: int
     name: str
     prefix: str
+    scope: Literal["read", "write"]
     created_at: dt.datetime
+    expires_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    status: Literal["active", "expired", "revoked"]
 
 
 class NewTokenOut(TokenOut):
@@ -45,11 +63,15 @@ class NewTokenOut(TokenOut):
 
 
 class UserIn(InputSchema):
-    email: str = Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    role: Literal["secretariat", "chair", "coordinator", "delegate", "observer"]
+    email: str = Field(max_length=EMAIL_MAX_LENGTH, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    role: RoleName
     state: str | None = Field(None, max_length=10)
-    password: str | None = None
-    display_name: str = Field("", max_length=150)
+    password: str | None = Field(
+        None,
+        max_length=PASSWORD_MAX_LENGTH,
+        description="Leave out to send the person an invitation to set their own.",
+    )
+    display_name: str = Field("", max_length=DISPLAY_NAME_MAX_LENGTH)
 
 
 class UserPatch(InputSchema):
@@ -64,7 +86,25 @@ class UserOut(Schema):
     state: str | None
     is_active: bool
     date_joined: dt.datetime
+    has_password: bool
+    invitation_expires_at: dt.datetime | None = Field(
+        None, description="When the newest invitation to set a password expires"
+    )
 
     @staticmethod
     def resolve_state(user) -> str | None:
         return user.participant.code if user.participant_id else None
+
+    @staticmethod
+    def resolve_has_password(user) -> bool:
+        return user.has_usable_password()
+
+
+class InvitationOut(Schema):
+    email: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+
+    @staticmethod
+    def resolve_email(invitation) -> str:
+        return invitation.user.email

@@ -1,19 +1,24 @@
 """Reads on accounts, already limited to what the actor may see."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 from concord.core.exceptions import NotFound, NotPermitted
 
 from . import permissions
-from .models import ApiToken, User
+from .models import ApiToken, Invitation, User
 
 
 def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> QuerySet[User]:
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can list accounts."))
-    qs = User.objects.select_related("participant").order_by("email")
+    newest_invitation = Invitation.objects.filter(user=OuterRef("pk")).order_by("-pk")
+    qs = (
+        User.objects.select_related("participant")
+        .annotate(invitation_expires_at=Subquery(newest_invitation.values("expires_at")[:1]))
+        .order_by("email")
+    )
     if role:
         qs = qs.filter(role=role)
     if query:
@@ -33,6 +38,19 @@ def get_user_by_email(email: str) -> User:
     if user is None:
         raise NotFound(_("No account for %(email)s.") % {"email": repr(email)}, field="email")
     return user
+
+
+def find_active_user(email: str) -> User | None:
+    """The active account with this address, if any (for the password-reset task)."""
+    return User.objects.filter(email=email.strip().lower(), is_active=True).first()
+
+
+def find_invitation(invitation_id: int) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("user", "user__participant")
+        .filter(pk=invitation_id)
+        .first()
+    )
 
 
 def list_tokens(actor: Actor) -> QuerySet[ApiToken]:

@@ -1,9 +1,11 @@
 """Writes on accounts: each checks the actor's right, changes data and audits in one transaction."""
 
+import datetime as dt
 import hashlib
 import secrets
 
-from django.contrib.auth import login, logout, password_validation
+from django.conf import settings
+from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -18,9 +20,22 @@ from concord.members import selectors as registry
 from concord.members.models import Membership, Participant
 
 from . import permissions
-from .models import ApiToken, Role, User
+from .invitations import invite_within
+from .models import (
+    DISPLAY_NAME_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    TOKEN_NAME_MAX_LENGTH,
+    ApiToken,
+    Role,
+    TokenScope,
+    User,
+)
+from .validators import validate_new_password
 
 TOKEN_PREFIX = "cnc_"
+# Where a session keeps its clock (seconds since the epoch), read by concord.accounts.sessions.
+SIGNED_IN_AT = "concord.signed_in_at"
+LAST_SEEN_AT = "concord.last_seen_at"
 
 
 def _participant_for(role: str, code: str | None) -> Participant | None:
@@ -63,6 +78,12 @@ def _participant_for(role: str, code: str | None) -> Participant | None:
     return participant
 
 
+def _at_most(value: str, limit: int, field: str, message: str) -> None:
+    """The same limit as the column, the form and the API schema (models.*_MAX_LENGTH)."""
+    if len(value) > limit:
+        raise InvalidInput(message % {"n": limit}, field=field)
+
+
 @transaction.atomic(durable=True)
 def create_user(
     *,
@@ -73,16 +94,27 @@ def create_user(
     password: str | None = None,
     display_name: str = "",
 ) -> User:
-    """Register a person in a role; every role but the Secretariat acts for a participant."""
+    """Register a person in a role; every role but the Secretariat acts for a participant.
+    Without a password, the person is sent an invitation to set one."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can create accounts."))
     email = (email or "").strip().lower()
+    _at_most(
+        email, EMAIL_MAX_LENGTH, "email", _("The e-mail address is longer than %(n)s characters.")
+    )
     try:
         validate_email(email)
     except ValidationError as exc:
         raise InvalidInput(
             _("%(email)s is not a valid e-mail address.") % {"email": repr(email)}, field="email"
         ) from exc
+    display_name = (display_name or "").strip()
+    _at_most(
+        display_name,
+        DISPLAY_NAME_MAX_LENGTH,
+        "display_name",
+        _("The name is longer than %(n)s characters."),
+    )
     if role not in Role.values:
         raise InvalidInput(
             _("Unknown role %(role)s; choose one of %(roles)s.")
@@ -96,11 +128,8 @@ def create_user(
     participant = _participant_for(role, state)
     user = User(email=email, role=role, participant=participant, display_name=display_name)
     if password:
-        try:
-            password_validation.validate_password(password, user)
-        except ValidationError as exc:
-            raise InvalidInput(" ".join(exc.messages), field="password") from exc
-    user.set_password(password or None)  # no password: the person sets one via the reset link
+        validate_new_password(password, user)
+    user.set_password(password or None)
     user.save()
     record(
         actor=actor,
@@ -114,25 +143,46 @@ def create_user(
             "participant": participant.code if participant else None,
         },
     )
+    if not password:
+        invite_within(actor=actor, user=user)
     return user
+
+
+def _revoke_live_tokens(user: User) -> list[str]:
+    """Revoke every token of the person still in use; their prefixes, for the audit entry."""
+    now = clock.now()
+    live = ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now)
+    prefixes = list(live.order_by("pk").values_list("prefix", flat=True))
+    live.update(revoked_at=now)
+    return prefixes
+
+
+def _tokens_note(prefixes: list[str]) -> str:
+    return f"; {len(prefixes)} API token(s) revoked" if prefixes else ""
 
 
 @transaction.atomic(durable=True)
 def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
+    """Deactivation revokes the person's tokens; both directions end every session and
+    password-reset link issued before, so a reactivated account starts with none."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can deactivate or reactivate accounts."))
     if actor.user is not None and actor.user.pk == user.pk:
         raise InvalidTransition(_("You cannot deactivate your own account."), field="active")
+    user = User.objects.select_for_update().get(pk=user.pk)
     if user.is_active == active:
         return user
     user.is_active = active
-    user.save(update_fields=["is_active"])
+    user.credentials_epoch += 1
+    user.save(update_fields=["is_active", "credentials_epoch"])
+    revoked = [] if active else _revoke_live_tokens(user)
     record(
         actor=actor,
         event=AuditEvent.USER_REACTIVATED if active else AuditEvent.USER_DEACTIVATED,
         target=user,
-        summary=f"{user.email} {'reactivated' if active else 'deactivated'}",
-        data={"is_active": active},
+        summary=f"{user.email} {'reactivated' if active else 'deactivated'}"
+        + _tokens_note(revoked),
+        data={"is_active": active, "tokens_revoked": revoked},
     )
     return user
 
@@ -142,30 +192,66 @@ def _digest(plaintext: str) -> str:
 
 
 @transaction.atomic(durable=True)
-def issue_api_token(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
-    """A new personal token for `user`; the plaintext is returned once and never stored."""
+def issue_api_token(
+    *,
+    actor: Actor,
+    user: User,
+    name: str,
+    scope: str = TokenScope.WRITE,
+    days: int | None = None,
+) -> tuple[ApiToken, str]:
+    """A new personal token for `user`, valid for `days` (settings.API_TOKEN_DEFAULT_DAYS by
+    default, at most settings.API_TOKEN_MAX_DAYS); the plaintext is returned once and never
+    stored."""
     if actor.is_system is False and (actor.user is None or actor.user.pk != user.pk):
         raise NotPermitted(_("API tokens are personal: you can only issue your own."))
+    # Locked, so that a token issued while the account is deactivated cannot escape the
+    # revocation (which takes the same lock).
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active:
+        raise InvalidTransition(_("The account is deactivated."))
     name = (name or "").strip()
     if not name:
         raise InvalidInput(_("Give the token a name, so you can recognise it later."), field="name")
-    if len(name) > 100:
-        raise InvalidInput(_("The token name is longer than 100 characters."), field="name")
+    _at_most(
+        name, TOKEN_NAME_MAX_LENGTH, "name", _("The token name is longer than %(n)s characters.")
+    )
+    if scope not in TokenScope.values:
+        raise InvalidInput(
+            _("Unknown scope %(scope)s; choose “read” or “write”.") % {"scope": repr(scope)},
+            field="scope",
+        )
+    days = settings.API_TOKEN_DEFAULT_DAYS if days is None else days
+    if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
+        raise InvalidInput(
+            _("A token is valid for 1 to %(max)s days.") % {"max": settings.API_TOKEN_MAX_DAYS},
+            field="expires_in_days",
+        )
     secret = secrets.token_urlsafe(32)
     plaintext = f"{TOKEN_PREFIX}{secret}"
+    now = clock.now()
     token = ApiToken.objects.create(
         user=user,
         name=name,
         prefix=plaintext[: len(TOKEN_PREFIX) + 6],
         digest=_digest(plaintext),
-        created_at=clock.now(),
+        scope=scope,
+        created_at=now,
+        expires_at=now + dt.timedelta(days=days),
     )
     record(
         actor=actor,
         event=AuditEvent.TOKEN_ISSUED,
         target=token,
-        summary=f"API token {token.prefix}… ({name}) issued to {user.email}",
-        data={"name": name, "prefix": token.prefix, "user": user.email},
+        summary=f"API token {token.prefix}… ({name}, {scope}) issued to {user.email} "
+        f"until {token.expires_at:%Y-%m-%d}",
+        data={
+            "name": name,
+            "prefix": token.prefix,
+            "user": user.email,
+            "scope": scope,
+            "expires_at": token.expires_at,
+        },
     )
     return token, plaintext
 
@@ -188,51 +274,67 @@ def revoke_api_token(*, actor: Actor, token: ApiToken) -> ApiToken:
     return token
 
 
-def user_for_token(plaintext: str) -> User | None:
-    """The active owner of an unrevoked token, or None."""
-    if not plaintext.startswith(TOKEN_PREFIX):
+def use_api_token(plaintext: str) -> ApiToken | None:
+    """The live token with this secret (unrevoked, unexpired, of an active account), or None."""
+    if not plaintext.startswith(TOKEN_PREFIX) or len(plaintext) > 100:
         return None
+    now = clock.now()
     token = (
         ApiToken.objects.select_related("user", "user__participant")
-        .filter(digest=_digest(plaintext), revoked_at__isnull=True, user__is_active=True)
+        .filter(
+            digest=_digest(plaintext),
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            user__is_active=True,
+        )
         .first()
     )
     if token is None:
         return None
-    now = clock.now()
     # Bookkeeping, not a change of state worth an audit entry; throttled to spare the database.
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token
 
 
 @transaction.atomic(durable=True)
 def change_password(*, actor: Actor, new_password: str) -> User:
-    """The signed-in person changes their own password (the old one was checked by the form)."""
+    """The signed-in person changes their own password (the old one was checked by the form).
+    Their API tokens are revoked and their other sessions end (the session hash covers the
+    password); the view keeps the current session."""
     user = actor.user
     if user is None:
         raise NotPermitted(_("Sign in to change your password."))
+    validate_new_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
+    revoked = _revoke_live_tokens(user)
     record(
         actor=actor,
         event=AuditEvent.PASSWORD_CHANGED,
         target=user,
-        summary=f"{user.email} changed their password",
+        summary=f"{user.email} changed their password" + _tokens_note(revoked),
+        data={"tokens_revoked": revoked},
     )
     return user
 
 
 @transaction.atomic(durable=True)
 def reset_password(*, user: User, new_password: str) -> User:
-    """Set a password through an e-mailed reset link; holding the link proves who acts."""
+    """Set a password through an e-mailed reset link; holding the link proves who acts.
+    Every session and API token of the person ends."""
+    if not user.is_active:
+        raise InvalidTransition(_("The account is deactivated."))
+    validate_new_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
+    revoked = _revoke_live_tokens(user)
     record(
         actor=actor_for(user),
         event=AuditEvent.PASSWORD_RESET,
         target=user,
-        summary=f"{user.email} set a new password through a reset link",
+        summary=f"{user.email} set a new password through a reset link" + _tokens_note(revoked),
+        data={"tokens_revoked": revoked},
     )
     return user
 
@@ -240,6 +342,8 @@ def reset_password(*, user: User, new_password: str) -> User:
 @transaction.atomic(durable=True)
 def sign_in(request, user: User) -> None:
     login(request, user)
+    now = int(clock.now().timestamp())
+    request.session[SIGNED_IN_AT] = request.session[LAST_SEEN_AT] = now
     record(
         actor=actor_for(user),
         event=AuditEvent.LOGGED_IN,
@@ -258,4 +362,18 @@ def sign_out(request) -> None:
             target=user,
             summary=f"{user.email} signed out",
         )
+    logout(request)
+
+
+@transaction.atomic(durable=True)
+def end_session(request, *, reason: str) -> None:
+    """A session past its idle timeout or its lifetime ("idle" or "lifetime") ends."""
+    user = request.user
+    record(
+        actor=actor_for(user),
+        event=AuditEvent.SESSION_EXPIRED,
+        target=user,
+        summary=f"{user.email} signed out: the session reached its {reason} limit",
+        data={"reason": reason},
+    )
     logout(request)

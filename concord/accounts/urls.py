@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path
 
-from . import views
+from . import password_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,16 +11,7 @@ urlpatterns = [
     path("me/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("me/tokens/", views.token_issue, name="token_issue"),
     path("me/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
-    path(
-        "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("password-reset/", password_views.password_reset, name="password_reset"),
     path(
         "password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
@@ -41,4 +32,6 @@ urlpatterns = [
     path("users/", views.users, name="users"),
     path("users/<int:user_id>/active/", views.user_set_active, name="user_set_active"),
     path("", include("concord.accounts.signin.urls")),
+    path("users/<int:user_id>/invitation/", views.user_invite, name="user_invite"),
+    path("invitation/<str:secret>/", password_views.invitation, name="invitation"),
 ]

@@ -10,12 +10,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.core import clock
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
 
-from . import permissions, selectors, services
+from . import invitations, permissions, selectors, services
 from .forms import TokenForm, UserCreateForm
+from .links import password_reset_tokens
 from .models import Role
 from .signin import lockout
 from .signin.views import after_password
@@ -56,26 +58,36 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+    token_generator = password_reset_tokens
 
     def form_valid(self, form):
-        services.reset_password(user=form.user, new_password=form.cleaned_data["new_password1"])
+        try:
+            services.reset_password(user=form.user, new_password=form.cleaned_data["new_password1"])
+        except DomainError as exc:
+            form.add_error("new_password2" if exc.field == "password" else None, exc.message)
+            return self.form_invalid(form)
         self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         return HttpResponseRedirect(self.get_success_url())
 
 
-@login_required
-def account(request):
-    actor = actor_from_request(request)
+def _account_page(request, actor, token_form, new_token=None, status=200):
     return render(
         request,
         "accounts/account.html",
         {
             "rights": permissions.rights_of(actor),
             "tokens": selectors.list_tokens(actor),
-            "token_form": TokenForm(),
+            "token_form": token_form,
+            "new_token": new_token,
             "nav_active": "account",
         },
+        status=status,
     )
+
+
+@login_required
+def account(request):
+    return _account_page(request, actor_from_request(request), TokenForm())
 
 
 @login_required
@@ -87,16 +99,27 @@ def token_issue(request):
     if form.is_valid():
         try:
             _token, new_token = services.issue_api_token(
-                actor=actor, user=actor.user, name=form.cleaned_data["name"]
+                actor=actor,
+                user=actor.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                days=form.cleaned_data["expires_in_days"],
             )
             form = TokenForm()
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    status = 422 if form.errors else 200
+    if not request.htmx:  # the whole page, so that it works without JavaScript
+        return _account_page(request, actor, form, new_token, status)
     return render(
         request,
         "accounts/partials/tokens.html",
-        {"tokens": selectors.list_tokens(actor), "token_form": form, "new_token": new_token},
-        status=422 if form.errors else 200,
+        {
+            "tokens": selectors.list_tokens(actor),
+            "token_form": form,
+            "new_token": new_token,
+        },
+        status=status,
     )
 
 
@@ -137,8 +160,8 @@ def users(request):
             messages.success(
                 request,
                 _(
-                    "Account %(email)s created. The person sets a password with "
-                    "“Forgot your password?”."
+                    "Account %(email)s created. An invitation to set a password is on its way "
+                    "to that address."
                 )
                 % {"email": user.email},
             )
@@ -147,7 +170,13 @@ def users(request):
     return render(
         request,
         "accounts/users.html",
-        {"form": form, "page": page, "roles": Role.choices, "nav_active": "users"},
+        {
+            "form": form,
+            "page": page,
+            "roles": Role.choices,
+            "now": clock.now(),
+            "nav_active": "users",
+        },
         status=422 if form.errors else 200,
     )
 
@@ -162,4 +191,21 @@ def user_set_active(request, user_id: int):
     except DomainError as exc:
         return domain_error_response(request, exc)
     messages.success(request, _("Account %(email)s updated.") % {"email": user.email})
+    return redirect("accounts:users")
+
+
+@login_required
+@require_POST
+def user_invite(request, user_id: int):
+    actor = actor_from_request(request)
+    try:
+        user = selectors.access_user(actor, user_id)
+        invitations.invite(actor=actor, user=user)
+    except DomainError as exc:
+        return domain_error_response(request, exc)
+    messages.success(
+        request,
+        _("A new invitation is on its way to %(email)s; the earlier link no longer works.")
+        % {"email": user.email},
+    )
     return redirect("accounts:users")

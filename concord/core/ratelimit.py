@@ -27,10 +27,11 @@ def request_class(request) -> str | None:
 
 
 def _bearer_owner(request):
-    from concord.accounts.services import user_for_token
+    from concord.accounts.services import use_api_token
 
     scheme, _sep, token = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
-    return user_for_token(token.strip()) if scheme.lower() == "bearer" and token else None
+    api_token = use_api_token(token.strip()) if scheme.lower() == "bearer" and token else None
+    return api_token.user if api_token is not None else None
 
 
 def requester(request) -> str:

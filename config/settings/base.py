@@ -64,6 +64,7 @@ MIDDLEWARE = [
     # After the user and the language are known (its refusals are pages too), and before any
     # view, or CSRF's check, reads the body.
     "concord.core.middleware.GuardRequests",
+    "concord.accounts.sessions.SessionTimeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "concord.core.ratelimit.RateLimitMiddleware",
@@ -117,6 +118,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "concord.accounts.validators.MaximumLengthValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "site:home"
@@ -283,3 +285,12 @@ AUDIT_SIGNING_KEY_GENERATE = not env_str("AUDIT_SIGNING_KEY_FILE")
 # Django's flush between transactional tests, and tests that tamper on purpose); deliberately
 # not read from the environment.
 AUDIT_GUARD_LIFTABLE = False
+# Accounts: how long an invitation, an API token and a session may live. A session ends after
+# SESSION_IDLE_TIMEOUT without a request and SESSION_ABSOLUTE_LIFETIME after sign-in, whatever
+# the activity (concord.accounts.sessions); the cookie lives no longer than the session.
+ACCOUNT_INVITATION_DAYS = env_int("ACCOUNT_INVITATION_DAYS", 7)
+API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 60) * 60
+SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_LIFETIME_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME

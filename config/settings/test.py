@@ -22,3 +22,6 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Django's flush (transactional and browser tests) and the tamper helper lift the audit guard.
 AUDIT_GUARD_LIFTABLE = True
+# Tests move the clock by days with a session open; the session time limits are tested on
+# their own, with the values they set (concord/accounts/tests/test_sessions.py).
+SESSION_IDLE_TIMEOUT = SESSION_ABSOLUTE_LIFETIME = 365 * 24 * 3600

@@ -86,7 +86,7 @@ def test_token_is_shown_once_and_stored_hashed(delegate_user, actor_of, audit_en
     )
     assert plaintext.startswith("cnc_")
     assert plaintext not in token.digest and token.digest != plaintext
-    assert services.user_for_token(plaintext) == delegate_user
+    assert services.use_api_token(plaintext).user == delegate_user
     assert audit_entries(AuditEvent.TOKEN_ISSUED)[-1].data["prefix"] == token.prefix
 
 
@@ -105,7 +105,7 @@ def test_revoked_token_no_longer_authenticates(delegate_user, actor_of, audit_en
     actor = actor_of(delegate_user)
     token, plaintext = services.issue_api_token(actor=actor, user=delegate_user, name="script")
     services.revoke_api_token(actor=actor, token=token)
-    assert services.user_for_token(plaintext) is None
+    assert services.use_api_token(plaintext) is None
     assert audit_entries(AuditEvent.TOKEN_REVOKED)[-1].target_id == str(token.pk)
     with pytest.raises(InvalidTransition, match="already revoked"):
         services.revoke_api_token(actor=actor, token=token)
@@ -130,7 +130,7 @@ def test_deactivated_user_token_stops_working(
         actor=actor_of(delegate_user), user=delegate_user, name="s"
     )
     services.set_user_active(actor=actor_of(secretariat_user), user=delegate_user, active=False)
-    assert services.user_for_token(plaintext) is None
+    assert services.use_api_token(plaintext) is None
     assert audit_entries(AuditEvent.USER_DEACTIVATED)[-1].target_id == str(delegate_user.pk)
 
 

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from concord.accounts.models import User
-from concord.accounts.services import user_for_token
+from concord.accounts.services import use_api_token
 
 CONCORD = [sys.executable, "-m", "concord.cli"]
 # The test process allows async-unsafe calls for Playwright; a deployed process must not.
@@ -69,7 +69,9 @@ def test_createuser_prints_the_token_last(registry):
         stdout=out,
     )
     token = out.getvalue().strip().splitlines()[-1]
-    assert user_for_token(token) == User.objects.get(email="c@kz.example")
+    api_token = use_api_token(token)
+    assert api_token.user == User.objects.get(email="c@kz.example")
+    assert api_token.scope == "write"
 
 
 def test_createuser_error_names_the_field(registry):

@@ -75,10 +75,11 @@ def test_signed_in_requests_are_counted_per_account_not_per_address(
     one, other = Client(), Client()
     one.force_login(delegate_user)
     other.force_login(coordinator_user)
-    assert one.post("/accounts/me/tokens/", {"name": "a"}).status_code == 200
-    assert one.post("/accounts/me/tokens/", {"name": "b"}).status_code == 429
+    token = {"scope": "read", "expires_in_days": 30}
+    assert one.post("/accounts/me/tokens/", {"name": "a", **token}).status_code == 200
+    assert one.post("/accounts/me/tokens/", {"name": "b", **token}).status_code == 429
     # Same address (the test client's), another account: its own count.
-    assert other.post("/accounts/me/tokens/", {"name": "c"}).status_code == 200
+    assert other.post("/accounts/me/tokens/", {"name": "c", **token}).status_code == 200
 
 
 def test_a_token_is_counted_as_its_account(delegate_user, rates):

@@ -1,13 +1,17 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.accounts.models import Role
+from concord.accounts.models import Role, TokenScope
 from concord.accounts.services import create_user, issue_api_token
 from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError
 
 
 class Command(BaseCommand):
-    help = "Create an account. With --token, the last line printed is a new API token."
+    help = (
+        "Create an account. Without --password, the person is e-mailed an invitation to set "
+        "one. With --token, the last line printed is a new API token (write scope)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("email")
@@ -29,9 +33,18 @@ class Command(BaseCommand):
             )
             bound = f" for {user.participant.code}" if user.participant else ""
             self.stdout.write(f"Created {user.email} ({user.role}{bound}).")
+            if not password:
+                self.stdout.write(
+                    f"An invitation to set a password is on its way to {user.email} (the "
+                    f"worker sends it; the link is valid for "
+                    f"{settings.ACCOUNT_INVITATION_DAYS} days)."
+                )
             if token:
-                _, plaintext = issue_api_token(
-                    actor=SYSTEM, user=user, name="created with createuser"
+                api_token, plaintext = issue_api_token(
+                    actor=SYSTEM, user=user, name="created with createuser", scope=TokenScope.WRITE
+                )
+                self.stdout.write(
+                    f"API token (write), valid until {api_token.expires_at:%Y-%m-%d}:"
                 )
                 self.stdout.write(plaintext)
         except DomainError as exc:
