@@ -1,13 +1,14 @@
 """Who gets what from every page and every API operation: the one table of expected answers.
 
 One row per endpoint: its method and a path whose {placeholders} name data of the world
-(tests/permission_world.py: procedure, draft, amendment, meeting, measure, state,
-message, token, user, uidb64, reset_token), then one answer per role. An answer is the HTTP
-status, or `login` for a redirect to the sign-in page. An API row is checked with a Bearer token
-and with the signed-in session; `a|b` is the answer with the token | with the session where they
-differ. A row for a write may have a body in BODIES, under the row's method and path as written,
-so that what is observed is the authorization answer and not a complaint about the input.
-"""
+(tests/permission_world.py: procedure, draft, amendment, meeting, measure, state, message,
+token, user, uidb64, reset_token), then one answer per role. An answer is the HTTP status, or
+`login` for a redirect to the sign-in page. Pages are visited as a browser (signed in, except
+`anon`). An API row is called as a script with the role's Bearer token (the anonymous with no
+credentials) and as a browser with the role's session, CSRF checked as in production; `a|b` is
+the answer with the token | with the session where they differ. A write may have its body in
+BODIES, under the row's method and path as written, so that what is observed is the answer to
+who asks, not a complaint about the input. A new endpoint is one line here (and its body)."""
 
 from conftest import PASSWORD
 
@@ -78,6 +79,7 @@ POST   /inbox/{message}/read/                              login 404   404   302
 GET    /api/                                               404   404   404   404   404   404   404   404   404  # ninja's root: nothing there
 GET    /api/docs                                           200   200   200   200   200   200   200   200   200
 GET    /api/openapi.json                                   200   200   200   200   200   200   200   200   200
+# API. An anonymous write answers 403 (CSRF check failed) where 401 is due (issue 8, defect 10).
 # API: members, meetings, catalogue
 GET    /api/members                                        200   200   200   200   200   200   200   200   200
 GET    /api/states/{state}                                 200   200   200   200   200   200   200   200   200
@@ -90,43 +92,43 @@ GET    /api/measures/{measure}                             200   200   200   200
 # API: accounts and tokens
 GET    /api/me                                             401   200   200   200   200   200   200   200   200
 GET    /api/tokens                                         401   200   200   200   200   200   200   200   200
-POST   /api/tokens                                         401   201   201   201   201   201   201   201   201
-POST   /api/tokens/{token}/revoke                          401   404   200   404   404   404   404   404   200
+POST   /api/tokens                                         403   201   201   201   201   201   201   201   201
+POST   /api/tokens/{token}/revoke                          403   404   200   404   404   404   404   404   200
 GET    /api/users                                          401   403   403   403   403   403   403   403   200
-POST   /api/users                                          401   403   403   403   403   403   403   403   201
+POST   /api/users                                          403   403   403   403   403   403   403   403   201
 GET    /api/users/{user}                                   401   403   403   403   403   403   403   403   200
-PATCH  /api/users/{user}                                   401   403   403   403   403   403   403   403   200
+PATCH  /api/users/{user}                                   403   403   403   403   403   403   403   403   200
 # API: audit trail
 GET    /api/audit                                          401   403   403   403   403   403   200   403   200
 GET    /api/audit/verify                                   401   403   403   403   403   403   200   403   200
 # API: documents and search
 GET    /api/documents                                      200   200   200   200   200   200   200   200   200
 GET    /api/search?q=CICA                                  200   200   200   200   200   200   200   200   200
-POST   /api/documents/import                               401   403   403   403   403   403   403   403   201
+POST   /api/documents/import                               403   403   403   403   403   403   403   403   201
 GET    /api/documents/{draft}                              404   404   404|200 404|200 404|200 404   404|200 404   404|200  # Bearer ignored (issue 8, defect 10)
 GET    /api/documents/{draft}/export/akn                   404   404   404|200 404|200 404|200 404   404|200 404   404|200  # Bearer ignored (issue 8, defect 10)
 # API: drafts and amendments
 GET    /api/drafts                                         401   200   200   200   200   200   200   200   200
 GET    /api/drafts/{draft}                                 401   404   200   200   200   404   200   404   200
 GET    /api/drafts/{draft}/versions/2                      401   404   200   200   200   404   200   404   200
-POST   /api/drafts/{draft}/versions                        401   404   403   403   403   404   201   404   201
+POST   /api/drafts/{draft}/versions                        403   404   403   403   403   404   201   404   201
 GET    /api/drafts/{draft}/amendments                      401   404   200   200   200   404   200   404   200
-POST   /api/drafts/{draft}/amendments                      401   404   201   201   201   404   403   404   403
+POST   /api/drafts/{draft}/amendments                      403   404   201   201   201   404   403   404   403
 GET    /api/drafts/{draft}/amendments/{amendment}          401   404   200   200   200   404   200   404   200
-POST   /api/drafts/{draft}/amendments/{amendment}/accept   401   404   403   403   403   404   200   404   200
-POST   /api/drafts/{draft}/amendments/{amendment}/reject   401   404   403   403   403   404   200   404   200
-POST   /api/drafts/{draft}/amendments/{amendment}/withdraw 401   404   200   200   403   404   403   404   200
+POST   /api/drafts/{draft}/amendments/{amendment}/accept   403   404   403   403   403   404   200   404   200
+POST   /api/drafts/{draft}/amendments/{amendment}/reject   403   404   403   403   403   404   200   404   200
+POST   /api/drafts/{draft}/amendments/{amendment}/withdraw 403   404   200   200   403   404   403   404   200
 GET    /api/drafts/{draft}/compare?from=1&to=2             401   404   200   200   200   404   200   404   200
 # API: consensus procedures
 GET    /api/procedures                                     401   200   200   200   200   200   200   200   200
-POST   /api/procedures                                     401   403   403   403   403   403   201   403   201
+POST   /api/procedures                                     403   403   403   403   403   403   201   403   201
 GET    /api/procedures/{procedure}                         401   404   200   200   200   404   200   404   200
-POST   /api/procedures/{procedure}/positions               401   404   201   201   201   404   403   404   403
-POST   /api/procedures/{procedure}/close                   401   404   403   403   403   404   200   404   200
-POST   /api/procedures/{procedure}/withdraw                401   404   403   403   403   404   403   404   200
+POST   /api/procedures/{procedure}/positions               403   404   201   201   201   404   403   404   403
+POST   /api/procedures/{procedure}/close                   403   404   403   403   403   404   200   404   200
+POST   /api/procedures/{procedure}/withdraw                403   404   403   403   403   404   403   404   200
 # API: inbox
 GET    /api/inbox                                          401   200   200   200   200   200   200   200   200
-POST   /api/inbox/{message}/read                           401   404   404   200   404   404   404   404   404
+POST   /api/inbox/{message}/read                           403   404   404   200   404   404   404   404   404
 """
 
 BODIES = {

@@ -74,6 +74,8 @@ Declare the following:
 
 3. We celebrate CICA Day on 5 October each year.
 """
+# What a browser's CSRF cookie holds (a secret of 32 characters) and what it sends back.
+CSRF_TOKEN = "Matrix0CsrfSecret0Of32Characters"
 # A text none of the world's documents holds: imported by the rows that import.
 NEW_TEXT = DRAFT.replace("SEVENTH SUMMIT", "EIGHTH SUMMIT").replace("2030", "2034").encode()
 
@@ -177,14 +179,18 @@ def world_in_one_transaction(django_db_blocker):
 
 
 def client_for(world: World, role: str, transport: str) -> Client:
-    """A fresh client per request: a request that ends a session (sign out, a password change)
-    must not change the next one's."""
-    if role == "anon":
-        return Client()
-    if transport == "bearer":
-        return Client(HTTP_AUTHORIZATION=f"Bearer {world.tokens[role]}")
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+    """A fresh client per request, so that a request that ends a session (signing out, a
+    password change) cannot change the next. CSRF is checked as in production: a `browser`
+    holds the CSRF cookie and sends its token back, with the role's session when signed in; a
+    `script` sends the role's Bearer token, or nothing at all for the anonymous."""
+    if transport == "script":
+        if role == "anon":
+            return Client(enforce_csrf_checks=True)
+        return Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {world.tokens[role]}")
+    client = Client(enforce_csrf_checks=True, HTTP_X_CSRFTOKEN=CSRF_TOKEN)
+    client.cookies[settings.CSRF_COOKIE_NAME] = CSRF_TOKEN
+    if role != "anon":
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
     return client
 
 

@@ -135,12 +135,16 @@ def api_endpoints(world, django_db_blocker):
 
 
 def observe(world, row: Row, role: str, is_api: bool) -> str:
+    """A page as a browser sees it; an API operation as a script with the role's token (the
+    anonymous with none) and, signed in, as the browser with the session."""
     path, body = row.path.format_map(world.values), BODIES.get(row.key)
-    if not is_api or role == "anon":
-        return send(world, role, "session", row.method, path, body)
-    bearer = send(world, role, "bearer", row.method, path, body)
-    session = send(world, role, "session", row.method, path, body)
-    return bearer if bearer == session else f"{bearer}|{session}"
+    if not is_api:
+        return send(world, role, "browser", row.method, path, body)
+    script = send(world, role, "script", row.method, path, body)
+    if role == "anon":
+        return script
+    browser = send(world, role, "browser", row.method, path, body)
+    return script if script == browser else f"{script}|{browser}"
 
 
 @pytest.mark.django_db
