@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
-from concord.core import clock
+from concord.core import clock, faults
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
 from concord.core.slugs import unique_slug
@@ -232,6 +232,7 @@ def _store(actor, parsed, raw, doc_type, slug, adopt, warnings) -> ImportOutcome
             "warnings": warnings,
         },
     )
+    faults.checkpoint("documents.import")
     return ImportOutcome("imported", parsed, document, text, warnings)
 
 
