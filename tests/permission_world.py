@@ -38,7 +38,7 @@ from concord.drafting.services import (
     incorporate_amendments,
     propose_amendment,
 )
-from concord.inbox.models import Message
+from concord.inbox.selectors import list_messages
 from concord.meetings.services import load_meetings
 from concord.members.models import Membership
 from concord.members.services import load_reference_data
@@ -128,10 +128,10 @@ def build_world() -> World:
         "procedure": procedure.pk,
         "draft": DRAFT_SLUG,
         "amendment": proposed.pk,
-        "meeting": _any_meeting_slug(),
+        "meeting": "summit-2",
         "measure": "HD-3",
         "state": "KZ",
-        "message": Message.objects.filter(recipient=world.users["crdA"]).latest("pk").pk,
+        "message": list_messages(actors["crdA"]).first().pk,
         "token": own_token.pk,
         "user": world.users["delA"].pk,
         "uidb64": urlsafe_base64_encode(force_bytes(world.users["delA"].pk)),
@@ -146,12 +146,6 @@ def _accepted(actors, version_id: int, unit: str, text: str) -> None:
         text=text, rationale="Shorter.",
     )  # fmt: skip
     decide_amendment(actor=actors["chair"], amendment_id=amendment.pk, accept=True)
-
-
-def _any_meeting_slug() -> str:
-    from concord.meetings.models import Meeting
-
-    return Meeting.objects.order_by("starts_on").values_list("slug", flat=True).first()
 
 
 def _session(user) -> str:
