@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
+# pytest-xdist workers: none by default. PYTEST_WORKERS=2 pays on an idle machine and costs on
+# a busy one (each worker imports Django and migrates its own test database).
+PYTEST_WORKERS ?=
 
 .PHONY: install install-dev run init test lint pytest browser-deps bench clean
 
@@ -39,7 +42,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 pytest: install-dev
-	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@$(BIN)/python -m pytest $(if $(PYTEST_WORKERS),-n $(PYTEST_WORKERS) --dist loadscope) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: the suite is missing, which counts as a failure." >&2; exit 1; fi; \
 	exit $$rc
 

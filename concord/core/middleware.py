@@ -109,6 +109,10 @@ class ApiErrorsAsJson:
             message = str(ERROR_MESSAGES.get(status, response.reason_phrase))
             response.content = json.dumps({"detail": message, "field": None})
             response["Content-Type"] = "application/json"
+            if response.has_header("Content-Length"):
+                # CommonMiddleware measured the page this replaces: a client told the old
+                # length waits, on a kept-alive connection, for bytes that never come.
+                response["Content-Length"] = str(len(response.content))
         return response
 
 

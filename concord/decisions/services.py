@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from concord.accounts import selectors as account_selectors
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
-from concord.core import clock
+from concord.core import clock, faults
 from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
 from concord.core.inputs import checked_identifier, checked_line, checked_text, date_problem, limit
@@ -275,6 +275,7 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
         summary=f"#{procedure.pk} closed: {procedure.outcome}",
         data={"outcome": procedure.outcome, "closed_at": at, **board},
     )
+    faults.checkpoint("decisions.conclude")
     return procedure
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
-from concord.core import clock
+from concord.core import clock, faults
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
 from concord.core.slugs import check_slug, unique_slug
@@ -334,6 +334,7 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
                 "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,
             },
         )
+    faults.checkpoint("documents.import")
     return ImportOutcome("imported", parsed, document, text, warnings)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from concord.accounts import selectors as account_selectors
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
-from concord.core import clock
+from concord.core import clock, faults
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
 from concord.core.inputs import checked_identifier, checked_text, limit
@@ -285,4 +285,5 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
         % {"n": new.number, "count": len(accepted)},
         link=reverse("drafting:detail", args=[new.document.slug]),
     )
+    faults.checkpoint("drafting.incorporate")
     return new

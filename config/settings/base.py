@@ -165,6 +165,11 @@ if REDIS_URL:
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Crash-safety tests only: the fault checkpoint (concord/core/faults.py) at which a process stops
+# inside its transaction until it is killed. Never set in a deployment; config/settings/test.py
+# reads it from CONCORD_FAULT_CHECKPOINT for the server processes that test starts.
+FAULT_CHECKPOINT = None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
