@@ -56,7 +56,7 @@ SECRETARIAT_EXAMPLES = 20
 OTHER_ROLES, OTHER_EXAMPLES = ("anon", "delA", "crdB", "chair"), 5
 STATEFUL = {"delA": 10, "chair": 10, "secr": 20}  # scenarios per role, up to 6 steps each
 
-# Findings in code other helpers own: (operation, role) -> the reproduction. Each is an xfail
+# Known findings not fixed yet: (operation, role) -> the reproduction. Each is an xfail
 # with strict=True, so the test fails, asking for its line to be removed, once it is fixed.
 KNOWN: dict[tuple[str, str], str] = {}  # none open: the anonymous write's 403 is now a 401
 
