@@ -16,6 +16,7 @@ from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
 
 from . import invitations, permissions, selectors, services
+from .account_actions import act_on_account
 from .forms import TokenForm, UserCreateForm
 from .links import password_reset_tokens
 from .models import Role
@@ -184,28 +185,21 @@ def users(request):
 @login_required
 @require_POST
 def user_set_active(request, user_id: int):
-    actor = actor_from_request(request)
-    try:
-        user = selectors.access_user(actor, user_id)
-        services.set_user_active(actor=actor, user=user, active=request.POST.get("active") == "1")
-    except DomainError as exc:
-        return domain_error_response(request, exc)
-    messages.success(request, _("Account %(email)s updated.") % {"email": user.email})
-    return redirect("accounts:users")
+    active = request.POST.get("active") == "1"
+    return act_on_account(
+        request,
+        user_id,
+        lambda actor, user: services.set_user_active(actor=actor, user=user, active=active),
+        _("Account %(email)s updated."),
+    )
 
 
 @login_required
 @require_POST
 def user_invite(request, user_id: int):
-    actor = actor_from_request(request)
-    try:
-        user = selectors.access_user(actor, user_id)
-        invitations.invite(actor=actor, user=user)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
-    messages.success(
+    return act_on_account(
         request,
-        _("A new invitation is on its way to %(email)s; the earlier link no longer works.")
-        % {"email": user.email},
+        user_id,
+        lambda actor, user: invitations.invite(actor=actor, user=user),
+        _("A new invitation is on its way to %(email)s; the earlier link no longer works."),
     )
-    return redirect("accounts:users")

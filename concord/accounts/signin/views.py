@@ -18,7 +18,7 @@ from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
 
-from .. import selectors
+from ..account_actions import act_on_account
 from . import lockout, two_factor
 from .forms import EnrolForm, SecondFactorForm
 
@@ -142,27 +142,20 @@ def recovery_codes(request):
 @login_required
 @require_POST
 def user_unlock(request, user_id: int):
-    actor = actor_from_request(request)
-    try:
-        user = lockout.lift_lockout(actor=actor, user=selectors.access_user(actor, user_id))
-    except DomainError as exc:
-        return domain_error_response(request, exc)
-    messages.success(request, _("%(email)s can sign in again.") % {"email": user.email})
-    return redirect("accounts:users")
+    return act_on_account(
+        request,
+        user_id,
+        lambda actor, user: lockout.lift_lockout(actor=actor, user=user),
+        _("%(email)s can sign in again."),
+    )
 
 
 @login_required
 @require_POST
 def user_two_factor_reset(request, user_id: int):
-    actor = actor_from_request(request)
-    try:
-        user = two_factor.reset_second_factor(
-            actor=actor, user=selectors.access_user(actor, user_id)
-        )
-    except DomainError as exc:
-        return domain_error_response(request, exc)
-    messages.success(
+    return act_on_account(
         request,
-        _("The second factor of %(email)s is reset.") % {"email": user.email},
+        user_id,
+        lambda actor, user: two_factor.reset_second_factor(actor=actor, user=user),
+        _("The second factor of %(email)s is reset."),
     )
-    return redirect("accounts:users")
