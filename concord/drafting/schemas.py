@@ -5,6 +5,7 @@ from ninja import Field, Schema
 
 from concord.core.schemas import IdentifierOf, InputSchema, TextOf
 
+from .amending import AmendmentKind, Place, kinds
 from .models import LANGUAGES, Amendment
 
 Language = Literal[LANGUAGES]
@@ -55,9 +56,9 @@ class AmendmentIn(InputSchema):
         None, ge=1, le=2**31 - 1, description="version number; the latest when left out"
     )
     language: Language = "en"
-    kind: Literal[tuple(Amendment.Kind.values)]
+    kind: Literal[tuple(AmendmentKind.values)] = Field(..., description=kinds.described())
     unit: IdentifierOf(Amendment, "unit", description="e.g. op-8, pre-3, op-8-a")
-    place: Literal[("", *Amendment.Place.values)] = Field("", description="for an insertion")
+    place: Literal[("", *Place.values)] = Field("", description="for an insertion")
     text: TextOf(Amendment, "text") = ""
     rationale: TextOf(Amendment, "rationale", min_length=1)
 

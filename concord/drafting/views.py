@@ -12,8 +12,13 @@ from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
 
 from . import comparison, permissions, selectors, services
+from .amending import AmendmentKind, kinds
 from .forms import AmendmentForm, DecisionForm
 from .models import LANGUAGES, Amendment
+
+# The frame of a text (its title, formula and closing) is amended from the form alone: the
+# page offers a link to amend beside the units of its body.
+LINKED_UNITS = frozenset({"preamble", "paragraph", "block", "subparagraph"})
 
 
 @login_required
@@ -61,23 +66,20 @@ def _detail_context(request, actor, document, *, number=None, form=None):
             and permissions.can_withdraw(actor, amendment)
         )
         current = by_id.get(amendment.unit, {}).get("text", "")
-        amendment.preview = (
-            comparison.words(current, amendment.text)
-            if amendment.kind in (Amendment.Kind.EDIT, Amendment.Kind.REPLACE)
-            else None
-        )
+        amendment.preview = kinds.get(amendment.kind).preview(current, amendment.text)
     on_unit: dict[str, list] = {}
     for amendment in amendments:
         on_unit.setdefault(amendment.unit, []).append(amendment)
     for unit in units:
         unit["amendments"] = on_unit.get(unit["id"], [])
+        unit["linked"] = unit["kind"] in LINKED_UNITS
     if form is None:
         form = AmendmentForm(
             units=units,
             initial={
                 "language": language,
                 "unit": request.GET.get("unit"),
-                "kind": "edit",
+                "kind": AmendmentKind.EDIT,
                 "version": latest.number,
             },
         )
