@@ -11,7 +11,7 @@ from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
 
-from . import comparison, permissions, selectors, services
+from . import permissions, selectors, services
 from .amending import AmendmentKind, kinds
 from .forms import AmendmentForm, DecisionForm
 from .models import LANGUAGES, Amendment
@@ -205,7 +205,7 @@ def compare(request, slug: str):
         new = _int(request.GET.get("to"), latest)
         version = selectors.get_version(document, new, field="to")
         language = _language(request, version)
-        before, after, changes = selectors.compare_versions(document, old, new, language)
+        compared = selectors.compare_versions(document, old, new, language)
     except DomainError as exc:
         return domain_error_response(request, exc)
     return render(
@@ -214,12 +214,12 @@ def compare(request, slug: str):
         {
             "document": document,
             "versions": versions,
-            "before": before,
-            "after": after,
+            "before": compared.before,
+            "after": compared.after,
             "language": language,
             "languages": LANGUAGES,
-            "changes": changes,
-            "summary": comparison.summary(changes),
+            "changes": compared.changes,
+            "summary": compared.summary,
             "changed_only": request.GET.get("changed") == "1",
             "nav_active": "drafts",
         },
