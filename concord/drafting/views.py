@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -7,6 +6,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
@@ -26,9 +26,7 @@ def draft_list(request):
     actor = actor_from_request(request)
     status = request.GET.get("status")
     status = status if status in (*Document.Status.values, "all") else None
-    page = Paginator(selectors.list_drafts(actor, status=status), 25).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.list_drafts(actor, status=status), 25)
     return render(
         request,
         "drafting/list.html",
