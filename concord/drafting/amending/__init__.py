@@ -11,7 +11,7 @@ A new kind of amendment is a module holding a ``Kind`` subclass and its registra
 name goes in ``AmendmentKind`` for the API, the form and the page to offer it.
 """
 
-from .chunks import Chunk, apply, extent, new_chunk, strike
+from .chunks import Chunk, apply
 from .delete import Delete
 from .edit import Edit
 from .insert import Insert
@@ -21,7 +21,6 @@ from .registry import (
     AmendmentKind,
     Change,
     Kind,
-    KindRegistry,
     Place,
     kinds,
 )
@@ -39,11 +38,7 @@ __all__ = [
     "Change",
     "Chunk",
     "Kind",
-    "KindRegistry",
     "Place",
     "apply",
-    "extent",
     "kinds",
-    "new_chunk",
-    "strike",
 ]
