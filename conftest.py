@@ -1,6 +1,7 @@
 """The named cast every test can call on, and the browser set-up (Debian's Chromium)."""
 
 import os
+from contextlib import contextmanager
 
 import pytest
 import yaml
@@ -145,3 +146,30 @@ def mail_worker():
 
     default_task_backend.results.clear()
     return run
+
+
+@pytest.fixture
+def rows_read():
+    """``with rows_read(Model) as (made, sql):`` the objects of ``Model`` made from rows within,
+    and the SQL that read its table."""
+    from django.db import connection
+    from django.db.models.signals import post_init
+    from django.test.utils import CaptureQueriesContext
+
+    @contextmanager
+    def reading(model):
+        made, sql = [], []
+
+        def count(sender, instance, **kwargs):
+            made.append(instance)
+
+        post_init.connect(count, sender=model)
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                yield made, sql
+        finally:
+            post_init.disconnect(count, sender=model)
+        table = f'FROM "{model._meta.db_table}"'
+        sql.extend(q["sql"] for q in queries.captured_queries if table in q["sql"])
+
+    return reading

@@ -4,7 +4,8 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from concord.core.actors import actor_from_request
-from concord.core.schemas import Pages, with_errors
+from concord.core.pagination import Pages
+from concord.core.schemas import with_errors
 
 from . import invitations, permissions, selectors, services
 from .auth import AUTHENTICATED

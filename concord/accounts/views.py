@@ -3,7 +3,6 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -14,6 +13,7 @@ from concord.core import clock
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 
 from . import invitations, permissions, selectors, services
 from .account_actions import act_on_account
@@ -167,7 +167,7 @@ def users(request):
                 % {"email": user.email},
             )
             return redirect("accounts:users")
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, 50)
     return render(
         request,
         "accounts/users.html",

@@ -6,7 +6,8 @@ from concord.accounts import permissions
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
-from concord.core.schemas import Pages, with_errors
+from concord.core.pagination import Pages
+from concord.core.schemas import with_errors
 
 from . import chain, selectors, services
 from .schemas import AuditEntryOut, ChainOut, SignedHeadOut, VerifyQuery

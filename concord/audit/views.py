@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 
 from . import selectors
 from .events import AuditEvent
@@ -22,7 +22,7 @@ def entry_list(request):
         request,
         "audit/list.html",
         {
-            "page": Paginator(entries, 50).get_page(request.GET.get("page")),
+            "page": page_of(request, entries, 50),
             "events": AuditEvent.choices,
             "event": event,
             "nav_active": "audit",

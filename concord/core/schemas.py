@@ -1,4 +1,4 @@
-"""What every API schema shares: the error shape, pagination, and the input types. Every input
+"""What every API schema shares: the error shape and the input types. Every input
 schema (bodies and query strings alike) derives from `InputSchema`, so that whatever reaches a
 handler has been checked, whatever content type carried it: a field's value, not the bytes of
 the request, is what is refused, and it is refused naming the field."""
@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from django.db import models
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.pagination import PageNumberPagination
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -145,11 +144,3 @@ IsoDateTime = Annotated[
     BeforeValidator(_iso_datetime),
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
-
-
-class Pages(PageNumberPagination):
-    """Page numbers with a ceiling the database can hold."""
-
-    class Input(InputSchema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=200)

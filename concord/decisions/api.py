@@ -7,7 +7,8 @@ from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
-from concord.core.schemas import InputSchema, Pages, with_errors
+from concord.core.pagination import Pages
+from concord.core.schemas import InputSchema, with_errors
 
 from . import selectors, services
 from .models import Procedure, Subject

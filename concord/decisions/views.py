@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,6 +7,7 @@ from concord.core import clock
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotPermitted
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 from concord.documents import selectors as document_selectors
 
 from . import permissions, selectors, services
@@ -22,9 +22,7 @@ def procedure_list(request):
         request.GET.get("status") if request.GET.get("status") in Procedure.Status.values else None
     )
     subject = request.GET.get("subject") if request.GET.get("subject") in Subject.values else None
-    page = Paginator(selectors.list_procedures(actor, status=status, subject=subject), 25).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.list_procedures(actor, status=status, subject=subject), 25)
     return render(
         request,
         "decisions/list.html",

@@ -11,32 +11,14 @@ from ninja.pagination import paginate
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import NotPermitted
-from concord.core.schemas import Pages, with_errors
+from concord.core.pagination import Pages
+from concord.core.schemas import with_errors
 
 from . import exports, import_rules, permissions, search, selectors, services
 from .models import DocumentType
 from .schemas import BodyCode, DocumentItemOut, ImportOut, SearchOut, Slug
 
 router = Router(tags=["documents"])
-
-
-class LazyItems:
-    """A queryset converted item by item, only for the page the paginator slices out."""
-
-    def __init__(self, queryset, convert):
-        self.queryset, self.convert = queryset, convert
-
-    def __len__(self) -> int:
-        return self.queryset.count()
-
-    def count(self) -> int:
-        return self.queryset.count()
-
-    def __getitem__(self, index):
-        rows = self.queryset[index]
-        return (
-            [self.convert(row) for row in rows] if isinstance(index, slice) else self.convert(rows)
-        )
 
 
 class DocumentQuery(Schema):
@@ -56,32 +38,13 @@ class SearchQuery(Schema):
     page_size: int = Field(20, ge=1, le=100)
 
 
-def item_out(document) -> dict:
-    languages = selectors.languages_of(document)
-    return {
-        "slug": document.slug,
-        "symbol": document.symbol,
-        "type": document.doc_type,
-        "status": document.status,
-        "title": document.title,
-        "title_en": document.title_en,
-        "title_ru": document.title_ru,
-        "adopted_on": document.adopted_on,
-        "place": document.place,
-        "body": document.body.code if document.body_id else None,
-        "meeting": document.meeting,
-        "languages": languages,
-        "text_held": bool(languages),
-    }
-
-
 @router.get(
     "/documents", response=with_errors({200: list[DocumentItemOut]}, 422), summary="Documents"
 )
 @paginate(Pages, page_size=50)
 def list_documents(request, filters: Query[DocumentQuery]):
     f = filters
-    documents = selectors.list_documents(
+    return selectors.list_documents(
         actor_from_request(request),
         doc_type=f.type,
         year=f.year,
@@ -89,7 +52,6 @@ def list_documents(request, filters: Query[DocumentQuery]):
         language=f.language,
         sort=f.sort,
     )
-    return LazyItems(documents, item_out)
 
 
 @router.get(

@@ -1,10 +1,12 @@
 import datetime as dt
 from typing import Annotated
 
-from ninja import Schema
+from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
+
+from .selectors import languages_of
 
 # A slug from the caller: refused with 422 naming the field before it reaches a URL or a header.
 Slug = Annotated[
@@ -17,7 +19,7 @@ BodyCode = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern
 class DocumentItemOut(Schema):
     slug: str
     symbol: str
-    type: str
+    type: str = Field(..., alias="doc_type")
     status: str
     title: str
     title_en: str
@@ -28,6 +30,18 @@ class DocumentItemOut(Schema):
     meeting: str
     languages: list[str]
     text_held: bool
+
+    @staticmethod
+    def resolve_body(document) -> str | None:
+        return document.body.code if document.body_id else None
+
+    @staticmethod
+    def resolve_languages(document) -> list[str]:
+        return languages_of(document)
+
+    @staticmethod
+    def resolve_text_held(document) -> bool:
+        return bool(languages_of(document))
 
 
 class ImportOut(Schema):

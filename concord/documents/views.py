@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -7,6 +6,7 @@ from django.utils.translation import gettext as _
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotFound, NotPermitted
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 
 from . import import_rules, permissions, reading, search, selectors, services
 from .forms import DocumentFilterForm, ImportForm, SearchForm
@@ -26,7 +26,7 @@ def document_list(request):
         language=filters.get("language") or None,
         sort=filters.get("sort") or "-date",
     )
-    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    page = page_of(request, documents, 25)
     rows = [(d, selectors.languages_of(d)) for d in page]
     return render(
         request,

@@ -7,10 +7,11 @@ from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
-from concord.core.schemas import InputSchema, Pages, with_errors
+from concord.core.pagination import Pages
+from concord.core.schemas import InputSchema, with_errors
 from concord.documents.models import Document
 
-from . import comparison, selectors, services
+from . import selectors, services
 from .models import Amendment
 from .schemas import (
     AmendmentIn,
@@ -28,40 +29,6 @@ router = Router(tags=["drafting"], auth=AUTHENTICATED)
 ERRORS = (400, 401, 403, 404, 409, 422)
 
 
-def version_out(version) -> dict:
-    return {
-        "id": version.pk,
-        "number": version.number,
-        "frozen": version.frozen,
-        "based_on": version.based_on.number if version.based_on_id else None,
-        "created_at": version.created_at,
-        "languages": selectors.languages(version),
-        "amendments": version.amendment_count,
-    }
-
-
-def amendment_out(amendment) -> dict:
-    return {
-        "id": amendment.pk,
-        "number": amendment.number,
-        "version": amendment.version.number,
-        "language": amendment.language,
-        "kind": amendment.kind,
-        "unit": amendment.unit,
-        "place": amendment.place,
-        "text": amendment.text,
-        "rationale": amendment.rationale,
-        "state": amendment.participant.code,
-        "proposed_at": amendment.proposed_at,
-        "status": amendment.status,
-        "decided_at": amendment.decided_at,
-        "note": amendment.note,
-        "incorporated_into": (
-            amendment.incorporated_into.number if amendment.incorporated_into_id else None
-        ),
-    }
-
-
 class DraftQuery(InputSchema):
     status: Literal[(*Document.Status.values, "all")] | None = None
 
@@ -69,28 +36,12 @@ class DraftQuery(InputSchema):
 @router.get("/drafts", response=with_errors({200: list[DraftItemOut]}, *ERRORS), summary="Drafts")
 @paginate(Pages, page_size=50)
 def list_drafts(request, filters: Query[DraftQuery]):
-    return [
-        {
-            "slug": d.slug,
-            "title": d.title,
-            "status": d.status,
-            "latest_version": d.latest_version,
-            "proposed_amendments": d.proposed,
-        }
-        for d in selectors.list_drafts(actor_from_request(request), status=filters.status)
-    ]
+    return selectors.list_drafts(actor_from_request(request), status=filters.status)
 
 
 @router.get("/drafts/{slug}", response=with_errors({200: DraftOut}, *ERRORS), summary="A draft")
 def get_draft(request, slug: str):
-    document = selectors.access_draft(actor_from_request(request), slug)
-    return {
-        "slug": document.slug,
-        "title": document.title,
-        "status": document.status,
-        "amendable": selectors.is_amendable(document),
-        "versions": [version_out(v) for v in selectors.list_versions(document)],
-    }
+    return selectors.access_draft(actor_from_request(request), slug)
 
 
 class LanguageQuery(InputSchema):
@@ -104,13 +55,7 @@ class LanguageQuery(InputSchema):
 )
 def get_version(request, slug: str, number: int, query: Query[LanguageQuery]):
     document = selectors.access_draft(actor_from_request(request), slug)
-    version = selectors.get_version(document, number)
-    return {
-        "number": version.number,
-        "language": query.language,
-        "frozen": version.frozen,
-        "units": selectors.version_units(version, query.language),
-    }
+    return selectors.version_text(selectors.get_version(document, number), query.language)
 
 
 @router.post(
@@ -123,7 +68,7 @@ def incorporate(request, slug: str):
     document = selectors.access_draft(actor, slug)
     latest = selectors.latest_version(document)
     new = services.incorporate_amendments(actor=actor, version_id=latest.pk)
-    return Status(201, version_out(selectors.described_version(new)))
+    return Status(201, selectors.described_version(new))
 
 
 class AmendmentQuery(InputSchema):
@@ -141,10 +86,9 @@ class AmendmentQuery(InputSchema):
 def list_amendments(request, slug: str, filters: Query[AmendmentQuery]):
     document = selectors.access_draft(actor_from_request(request), slug)
     version = selectors.get_version(document, filters.version) if filters.version else None
-    amendments = selectors.list_amendments(
+    return selectors.list_amendments(
         document, version=version, status=filters.status, language=filters.language
     )
-    return [amendment_out(a) for a in amendments]
 
 
 @router.post(
@@ -166,7 +110,7 @@ def propose(request, slug: str, payload: AmendmentIn):
         text=payload.text,
         rationale=payload.rationale,
     )
-    return Status(201, amendment_out(amendment))
+    return Status(201, amendment)
 
 
 @router.get(
@@ -176,15 +120,15 @@ def propose(request, slug: str, payload: AmendmentIn):
 )
 def get_amendment(request, slug: str, amendment_id: int):
     document = selectors.access_draft(actor_from_request(request), slug)
-    return amendment_out(selectors.get_amendment(document, amendment_id))
+    return selectors.get_amendment(document, amendment_id)
 
 
-def _decide(request, slug: str, amendment_id: int, service, **kwargs) -> dict:
+def _decide(request, slug: str, amendment_id: int, service, **kwargs) -> Amendment:
     """Only an amendment of a draft the caller can see; then the service decides."""
     actor = actor_from_request(request)
     document = selectors.access_draft(actor, slug)
     amendment = selectors.get_amendment(document, amendment_id)
-    return amendment_out(service(actor=actor, amendment_id=amendment.pk, **kwargs))
+    return service(actor=actor, amendment_id=amendment.pk, **kwargs)
 
 
 @router.post(
@@ -231,23 +175,6 @@ class CompareQuery(InputSchema):
 )
 def compare(request, slug: str, query: Query[CompareQuery]):
     document = selectors.access_draft(actor_from_request(request), slug)
-    before, after, changes = selectors.compare_versions(
+    return selectors.compare_versions(
         document, query.from_version, query.to_version, query.language
     )
-    return {
-        "slug": document.slug,
-        "language": query.language,
-        "from_version": before.number,
-        "to_version": after.number,
-        "summary": comparison.summary(changes),
-        "units": [
-            {
-                "status": c.status,
-                "old_id": c.old["id"] if c.old else None,
-                "new_id": c.new["id"] if c.new else None,
-                "kind": (c.new or c.old)["kind"],
-                "segments": [{"op": s.op, "text": s.text} for s in c.segments],
-            }
-            for c in changes
-        ],
-    }

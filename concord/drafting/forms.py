@@ -3,17 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.core.forms import TextField
 
-from . import amending
+from .amending import AmendmentKind, Place, kinds
 from .models import LANGUAGES, Amendment
 
 
 class AmendmentForm(forms.Form):
     unit = forms.ChoiceField(label=_("Paragraph or clause"))
-    kind = forms.ChoiceField(label=_("Amendment"), choices=Amendment.Kind.choices)
+    kind = forms.ChoiceField(label=_("Amendment"), choices=AmendmentKind.choices)
     place = forms.ChoiceField(
         label=_("Insert"),
-        choices=Amendment.Place.choices,
-        initial=Amendment.Place.AFTER,
+        choices=Place.choices,
+        initial=Place.AFTER,
         required=False,
         help_text=_("For an insertion: before or after the paragraph or clause chosen."),
     )
@@ -38,7 +38,7 @@ class AmendmentForm(forms.Form):
 
     def __init__(self, *args, units: list[dict] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        amendable = set().union(*amending.TARGETS.values())
+        amendable = kinds.unit_kinds()
         self.fields["unit"].choices = [
             (u["id"], f"{u['id']} — {u['text'][:70]}") for u in units if u["kind"] in amendable
         ]

@@ -9,7 +9,7 @@ from concord.core.models import at_most
 from concord.documents.models import Version
 from concord.members.models import Participant
 
-from . import amending
+from .amending import KIND_LENGTH, AmendmentKind, Change, Place
 
 LANGUAGES = ("en", "ru")  # the forum's working languages: a text is amended in one of them
 UNIT_LIMIT = 40
@@ -18,16 +18,6 @@ NOTE_LIMIT = 5000
 
 
 class Amendment(models.Model):
-    class Kind(models.TextChoices):
-        INSERT = amending.INSERT, _("Insert")
-        REPLACE = amending.REPLACE, _("Replace")
-        DELETE = amending.DELETE, _("Delete")
-        EDIT = amending.EDIT, _("Edit")
-
-    class Place(models.TextChoices):
-        BEFORE = amending.BEFORE, _("before")
-        AFTER = amending.AFTER, _("after")
-
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
         ACCEPTED = "accepted", _("Accepted")
@@ -39,7 +29,7 @@ class Amendment(models.Model):
     version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="amendments")
     number = models.PositiveIntegerField(help_text="numbered within its version")
     language = models.CharField(max_length=8)
-    kind = models.CharField(max_length=8, choices=Kind)
+    kind = models.CharField(max_length=KIND_LENGTH, choices=AmendmentKind)
     unit = models.CharField(
         max_length=UNIT_LIMIT, help_text="the unit amended, or the insertion's anchor"
     )
@@ -71,7 +61,7 @@ class Amendment(models.Model):
             models.UniqueConstraint(fields=["version", "number"], name="amendment_unique_number"),
             models.CheckConstraint(condition=~Q(rationale=""), name="amendment_has_rationale"),
             models.CheckConstraint(
-                condition=Q(kind="delete") | ~Q(text=""), name="amendment_has_text"
+                condition=Q(kind=AmendmentKind.DELETE) | ~Q(text=""), name="amendment_has_text"
             ),
             at_most("unit", UNIT_LIMIT),
             at_most("text", TEXT_LIMIT),
@@ -82,7 +72,5 @@ class Amendment(models.Model):
     def __str__(self) -> str:
         return f"{self.version} amendment {self.number}"
 
-    def as_change(self) -> amending.Change:
-        return amending.Change(
-            self.kind, self.unit, self.text, self.place or amending.AFTER, ref=self.number
-        )
+    def as_change(self) -> Change:
+        return Change(self.kind, self.unit, self.text, self.place or Place.AFTER, ref=self.number)

@@ -1,3 +1,6 @@
+"""What the API takes and gives on drafts: each output schema reads its model object (or a
+selector's read object) and says where every field comes from."""
+
 import datetime as dt
 from typing import Literal
 
@@ -5,6 +8,8 @@ from ninja import Field, Schema
 
 from concord.core.schemas import IdentifierOf, InputSchema, TextOf
 
+from . import selectors
+from .amending import AmendmentKind, Place, kinds
 from .models import LANGUAGES, Amendment
 
 Language = Literal[LANGUAGES]
@@ -17,6 +22,10 @@ class DraftItemOut(Schema):
     latest_version: int | None
     proposed_amendments: int
 
+    @staticmethod
+    def resolve_proposed_amendments(document) -> int:
+        return document.proposed
+
 
 class VersionOut(Schema):
     id: int
@@ -27,6 +36,18 @@ class VersionOut(Schema):
     languages: list[str]
     amendments: int
 
+    @staticmethod
+    def resolve_based_on(version) -> int | None:
+        return version.based_on.number if version.based_on_id else None
+
+    @staticmethod
+    def resolve_languages(version) -> list[str]:
+        return selectors.languages(version)
+
+    @staticmethod
+    def resolve_amendments(version) -> int:
+        return version.amendment_count
+
 
 class DraftOut(Schema):
     slug: str
@@ -34,6 +55,14 @@ class DraftOut(Schema):
     status: str
     amendable: bool
     versions: list[VersionOut]
+
+    @staticmethod
+    def resolve_amendable(document) -> bool:
+        return selectors.is_amendable(document)
+
+    @staticmethod
+    def resolve_versions(document) -> list:
+        return selectors.list_versions(document)
 
 
 class UnitOut(Schema):
@@ -44,9 +73,9 @@ class UnitOut(Schema):
 
 
 class VersionTextOut(Schema):
-    number: int
+    number: int = Field(..., alias="version.number")
     language: str
-    frozen: bool
+    frozen: bool = Field(..., alias="version.frozen")
     units: list[UnitOut]
 
 
@@ -55,9 +84,9 @@ class AmendmentIn(InputSchema):
         None, ge=1, le=2**31 - 1, description="version number; the latest when left out"
     )
     language: Language = "en"
-    kind: Literal[tuple(Amendment.Kind.values)]
+    kind: Literal[tuple(AmendmentKind.values)] = Field(..., description=kinds.described())
     unit: IdentifierOf(Amendment, "unit", description="e.g. op-8, pre-3, op-8-a")
-    place: Literal[("", *Amendment.Place.values)] = Field("", description="for an insertion")
+    place: Literal[("", *Place.values)] = Field("", description="for an insertion")
     text: TextOf(Amendment, "text") = ""
     rationale: TextOf(Amendment, "rationale", min_length=1)
 
@@ -69,19 +98,23 @@ class DecisionIn(InputSchema):
 class AmendmentOut(Schema):
     id: int
     number: int
-    version: int
+    version: int = Field(..., alias="version.number")
     language: str
     kind: str
     unit: str
     place: str
     text: str
     rationale: str
-    state: str
+    state: str = Field(..., alias="participant.code")
     proposed_at: dt.datetime
-    status: Literal["proposed", "accepted", "rejected", "withdrawn", "incorporated", "lapsed"]
+    status: Literal[tuple(Amendment.Status.values)]
     decided_at: dt.datetime | None
     note: str
     incorporated_into: int | None
+
+    @staticmethod
+    def resolve_incorporated_into(amendment) -> int | None:
+        return amendment.incorporated_into.number if amendment.incorporated_into_id else None
 
 
 class SegmentOut(Schema):
@@ -96,11 +129,23 @@ class UnitChangeOut(Schema):
     kind: str
     segments: list[SegmentOut]
 
+    @staticmethod
+    def resolve_old_id(change) -> str | None:
+        return change.old["id"] if change.old else None
+
+    @staticmethod
+    def resolve_new_id(change) -> str | None:
+        return change.new["id"] if change.new else None
+
+    @staticmethod
+    def resolve_kind(change) -> str:
+        return (change.new or change.old)["kind"]
+
 
 class ComparisonOut(Schema):
-    slug: str
+    slug: str = Field(..., alias="document.slug")
     language: str
-    from_version: int
-    to_version: int
+    from_version: int = Field(..., alias="before.number")
+    to_version: int = Field(..., alias="after.number")
     summary: dict[str, int]
-    units: list[UnitChangeOut]
+    units: list[UnitChangeOut] = Field(..., alias="changes")

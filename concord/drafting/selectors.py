@@ -1,5 +1,7 @@
 """Reads on drafts: their versions, amendments and the comparison of two versions."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -88,6 +90,19 @@ def languages(version: Version) -> list[str]:
     return sorted(t.language for t in version.texts.all())
 
 
+@dataclass(frozen=True)
+class VersionText:
+    """One version's text in one language, unit by unit."""
+
+    version: Version
+    language: str
+    units: list[dict]
+
+
+def version_text(version: Version, language: str) -> VersionText:
+    return VersionText(version, language, version_units(version, language))
+
+
 def version_units(version: Version, language: str, *, field: str = "language") -> list[dict]:
     units = Unit.objects.filter(text__version=version, text__language=language).order_by("ordinal")
     rows = [{"id": u.uid, "kind": u.kind, "number": u.number, "text": u.content} for u in units]
@@ -126,11 +141,24 @@ def get_amendment(document: Document, amendment_id: int) -> Amendment:
     return amendment
 
 
-def compare_versions(
-    document: Document, old: int, new: int, language: str
-) -> tuple[Version, Version, list[comparison.UnitChange]]:
-    """Versions ``old`` and ``new`` of one language, unit by unit and word by word."""
+@dataclass(frozen=True)
+class Comparison:
+    """Versions ``before`` and ``after`` of one language, unit by unit and word by word."""
+
+    document: Document
+    language: str
+    before: Version
+    after: Version
+    changes: list[comparison.UnitChange]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return comparison.summary(self.changes)
+
+
+def compare_versions(document: Document, old: int, new: int, language: str) -> Comparison:
+    """Versions ``old`` and ``new`` of the draft in ``language``."""
     before = get_version(document, old, field="from")
     after = get_version(document, new, field="to")
     changes = comparison.compare(version_units(before, language), version_units(after, language))
-    return before, after, changes
+    return Comparison(document, language, before, after, changes)

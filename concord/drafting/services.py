@@ -2,6 +2,8 @@
 the Chair accepts or rejects them and incorporates the accepted ones into a new version. Each
 service checks the right, the state of the draft, writes and audits in one transaction."""
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -94,19 +96,17 @@ def _structure(version: Version, language: str, field: str = "language") -> dict
     return text.structure
 
 
-def _refusal(exc: amending.AmendmentError, error=InvalidInput):
-    """Name the amendment at fault when there is one (on accepting or incorporating)."""
-    if exc.ref is None:
-        return error(exc.message, field=exc.field)
-    message = _("Amendment %(n)s: %(message)s") % {"n": exc.ref, "message": exc.message}
-    return error(message, field="amendment")
-
-
-def _check(structure: dict, changes: list[amending.Change], *, error=InvalidInput) -> None:
+@contextmanager
+def _refused(error=InvalidInput):
+    """An ``AmendmentError`` within, raised as ``error``, naming the amendment at fault when
+    there is one (on accepting or incorporating)."""
     try:
-        amending.apply(structure, changes)
+        yield
     except amending.AmendmentError as exc:
-        raise _refusal(exc, error) from exc
+        if exc.ref is None:
+            raise error(exc.message, field=exc.field) from exc
+        message = _("Amendment %(n)s: %(message)s") % {"n": exc.ref, "message": exc.message}
+        raise error(message, field="amendment") from exc
 
 
 @transaction.atomic(durable=True)
@@ -130,26 +130,21 @@ def propose_amendment(
             )
         )
     version = _latest_draft_version(version_id)
-    if kind not in Amendment.Kind.values:
-        raise InvalidInput(
-            _("The kind of amendment is insert, replace, delete or edit."), field="kind"
-        )
+    with _refused():
+        amendment_kind = amending.kinds.get(kind)
     if language not in LANGUAGES:
         raise InvalidInput(_("The language is en or ru."), field="language")
     unit = checked_identifier(unit, field="unit", max_length=limit(Amendment, "unit"))
     rationale = checked_text(rationale, field="rationale", max_length=limit(Amendment, "rationale"))
     if not rationale:
         raise InvalidInput(_("Give the rationale for the amendment."), field="rationale")
-    if kind == Amendment.Kind.INSERT:
-        place = place or Amendment.Place.AFTER
-        if place not in Amendment.Place.values:
-            raise InvalidInput(_("An insertion goes 'before' or 'after' a unit."), field="place")
-    else:
-        place = ""
-    text = "" if kind == Amendment.Kind.DELETE else text
+    with _refused():
+        place = amendment_kind.place(place)
+    text = text if amendment_kind.takes_text else ""
     text = checked_text(text, field="text", max_length=limit(Amendment, "text"))
-    change = amending.Change(kind, unit, text, place or amending.AFTER)
-    _check(_structure(version, language), [change])
+    change = amending.Change(kind, unit, text, place or amending.Place.AFTER)
+    with _refused():
+        amending.apply(_structure(version, language), [change])
     number = (version.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
     amendment = Amendment.objects.create(
         version=version,
@@ -193,7 +188,8 @@ def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str
             status=Amendment.Status.ACCEPTED, language=amendment.language
         )
         changes = [a.as_change() for a in accepted] + [amendment.as_change()]
-        _check(_structure(amendment.version, amendment.language), changes, error=InvalidTransition)
+        with _refused(InvalidTransition):
+            amending.apply(_structure(amendment.version, amendment.language), changes)
     amendment.status = Amendment.Status.ACCEPTED if accept else Amendment.Status.REJECTED
     amendment.decided_by, amendment.decided_at, amendment.note = actor.user, clock.now(), note
     amendment.save(update_fields=["status", "decided_by", "decided_at", "note"])
@@ -250,10 +246,8 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
         if not changes:
             texts.append(ParsedDocument.from_dict(text.structure))
             continue
-        try:
+        with _refused(InvalidTransition):
             texts.append(amending.apply(text.structure, changes))
-        except amending.AmendmentError as exc:
-            raise _refusal(exc, InvalidTransition) from exc
     new = documents.store_version(based_on=version, texts=texts)
     Amendment.objects.filter(pk__in=[a.pk for a in accepted]).update(
         status=Amendment.Status.INCORPORATED, incorporated_into=new

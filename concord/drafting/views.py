@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -7,13 +6,19 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
 
-from . import comparison, permissions, selectors, services
+from . import permissions, selectors, services
+from .amending import AmendmentKind, kinds
 from .forms import AmendmentForm, DecisionForm
 from .models import LANGUAGES, Amendment
+
+# The frame of a text (its title, formula and closing) is amended from the form alone: the
+# page offers a link to amend beside the units of its body.
+LINKED_UNITS = frozenset({"preamble", "paragraph", "block", "subparagraph"})
 
 
 @login_required
@@ -21,9 +26,7 @@ def draft_list(request):
     actor = actor_from_request(request)
     status = request.GET.get("status")
     status = status if status in (*Document.Status.values, "all") else None
-    page = Paginator(selectors.list_drafts(actor, status=status), 25).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.list_drafts(actor, status=status), 25)
     return render(
         request,
         "drafting/list.html",
@@ -61,23 +64,20 @@ def _detail_context(request, actor, document, *, number=None, form=None):
             and permissions.can_withdraw(actor, amendment)
         )
         current = by_id.get(amendment.unit, {}).get("text", "")
-        amendment.preview = (
-            comparison.words(current, amendment.text)
-            if amendment.kind in (Amendment.Kind.EDIT, Amendment.Kind.REPLACE)
-            else None
-        )
+        amendment.preview = kinds.get(amendment.kind).preview(current, amendment.text)
     on_unit: dict[str, list] = {}
     for amendment in amendments:
         on_unit.setdefault(amendment.unit, []).append(amendment)
     for unit in units:
         unit["amendments"] = on_unit.get(unit["id"], [])
+        unit["linked"] = unit["kind"] in LINKED_UNITS
     if form is None:
         form = AmendmentForm(
             units=units,
             initial={
                 "language": language,
                 "unit": request.GET.get("unit"),
-                "kind": "edit",
+                "kind": AmendmentKind.EDIT,
                 "version": latest.number,
             },
         )
@@ -203,7 +203,7 @@ def compare(request, slug: str):
         new = _int(request.GET.get("to"), latest)
         version = selectors.get_version(document, new, field="to")
         language = _language(request, version)
-        before, after, changes = selectors.compare_versions(document, old, new, language)
+        compared = selectors.compare_versions(document, old, new, language)
     except DomainError as exc:
         return domain_error_response(request, exc)
     return render(
@@ -212,12 +212,12 @@ def compare(request, slug: str):
         {
             "document": document,
             "versions": versions,
-            "before": before,
-            "after": after,
+            "before": compared.before,
+            "after": compared.after,
             "language": language,
             "languages": LANGUAGES,
-            "changes": changes,
-            "summary": comparison.summary(changes),
+            "changes": compared.changes,
+            "summary": compared.summary,
             "changed_only": request.GET.get("changed") == "1",
             "nav_active": "drafts",
         },

@@ -5,7 +5,8 @@ from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
-from concord.core.schemas import Pages, with_errors
+from concord.core.pagination import Pages
+from concord.core.schemas import with_errors
 
 from . import selectors, services
 from .schemas import DeliveryOut, MessageOut

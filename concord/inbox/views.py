@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError
 from concord.core.htmx import domain_error_response
+from concord.core.pagination import page_of
 
 from . import selectors, services
 from .models import Delivery
@@ -16,7 +16,7 @@ from .models import Delivery
 @login_required
 def inbox(request):
     queryset = selectors.list_messages(actor_from_request(request))
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, 25)
     return render(request, "inbox/list.html", {"page": page, "nav_active": "inbox"})
 
 
@@ -41,7 +41,7 @@ def deliveries(request):
         request,
         "inbox/deliveries.html",
         {
-            "page": Paginator(queryset, 50).get_page(request.GET.get("page")),
+            "page": page_of(request, queryset, 50),
             "statuses": Delivery.Status.choices,
             "status": status,
             "nav_active": "deliveries",

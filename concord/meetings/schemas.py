@@ -1,11 +1,11 @@
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class MeetingOut(Schema):
     slug: str
-    body: str
+    body: str = Field(..., alias="body.code")
     kind: str
     number: int | None
     title: str
@@ -21,3 +21,7 @@ class MeetingOut(Schema):
     source: str
     confidence: str
     note: str
+
+    @staticmethod
+    def resolve_host(meeting) -> str | None:
+        return meeting.host.code if meeting.host_id else None

@@ -1,8 +1,8 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from concord.core.exceptions import NotFound
+from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
 
 from . import selectors
@@ -16,9 +16,8 @@ def meeting_list(request):
         request.GET.get("status") if request.GET.get("status") in Meeting.Status.values else None
     )
     sort = request.GET.get("sort") if request.GET.get("sort") in selectors.SORTS else "-date"
-    page = Paginator(
-        selectors.list_meetings(body=body, year=year, status=status, sort=sort), 25
-    ).get_page(request.GET.get("page"))
+    meetings = selectors.list_meetings(body=body, year=year, status=status, sort=sort)
+    page = page_of(request, meetings, 25)
     return render(
         request,
         "meetings/list.html",

@@ -1,5 +1,7 @@
 from django.test import Client
 
+from concord.drafting.models import Amendment
+
 SLUG = "seventh-summit-declaration"
 
 
@@ -99,3 +101,16 @@ def test_the_list_of_drafts_counts_amendments_awaiting_a_decision(india):
         {"slug": SLUG, "title": "Draft Declaration of the Seventh Summit", "status": "draft",
          "latest_version": 1, "proposed_amendments": 1},
     ]  # fmt: skip
+
+
+def test_a_page_of_amendments_is_read_alone(india, rows_read):
+    for _ in range(7):
+        post(
+            india,
+            f"/api/drafts/{SLUG}/amendments",
+            {"kind": "delete", "unit": "op-1", "rationale": "x"},
+        )
+    with rows_read(Amendment) as (made, sql):
+        page = india.get(f"/api/drafts/{SLUG}/amendments?page=2&page_size=3").json()
+    assert page["count"] == 7 and [a["number"] for a in page["items"]] == [4, 5, 6]
+    assert len(made) == 3 and "LIMIT 3 OFFSET 3" in sql[-1]

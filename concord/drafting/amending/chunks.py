@@ -1,19 +1,6 @@
-"""Amendments applied to a draft's structure, so that the check on a proposal, the new version
-and the tests share one reading of what an amendment does.
-
-No database: a draft is cut into the units ``rendering.walk`` yields. An amendment names one
-unit of the version it was proposed on:
-
-- ``insert`` a new preamble clause or operative paragraph before or after a clause or paragraph;
-- ``replace`` a whole clause, or a whole paragraph with its blocks and sub-paragraphs (the new
-  text may hold several blocks and ``(a)`` items);
-- ``delete`` a clause, a paragraph (with what it holds), a block or a sub-paragraph;
-- ``edit`` the words of one unit, nothing else.
-
-The amended units are written out as plain text, paragraphs numbered afresh and lettered
-sub-paragraphs re-lettered, and parsed again: the parser is the judge of the result, so a new
-version is always a document the rest of Concord can read.
-"""
+"""A draft cut into chunks, one per unit ``rendering.walk`` yields; the kinds of amendment change
+the chunks, which are then written out as plain text, paragraphs numbered afresh and lettered
+sub-paragraphs re-lettered, and parsed again."""
 
 from __future__ import annotations
 
@@ -27,39 +14,14 @@ from concord.documents import parsing
 from concord.documents.parsing import ParsedDocument
 from concord.documents.rendering import Item, numbering_styles, render_item, walk
 
-INSERT, REPLACE, DELETE, EDIT = "insert", "replace", "delete", "edit"
-KINDS = (INSERT, REPLACE, DELETE, EDIT)
-BEFORE, AFTER = "before", "after"
+from .registry import AmendmentError, Change, kinds
 
-# What each kind of amendment may name, by the kind of unit.
-TARGETS = {
-    INSERT: {"preamble", "paragraph"},
-    REPLACE: {"preamble", "paragraph"},
-    DELETE: {"preamble", "paragraph", "block", "subparagraph"},
-    EDIT: {"title", "preamble", "formula", "paragraph", "block", "subparagraph", "closing"},
-}
-_LEADING_LABEL = re.compile(r"^\s*(?:\d+[.)]|\((?:[a-z]|[ivxlc]+)\)|[a-z]\))\s+")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"^line \d+: ")  # of the internal rendering, which the user never sees
 
 
-class AmendmentError(ValueError):
-    def __init__(self, message: str, *, field: str = "text", ref: int | None = None):
-        super().__init__(message)
-        self.message, self.field, self.ref = message, field, ref
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: str
-    unit: str
-    text: str = ""
-    place: str = AFTER
-    ref: int | None = None  # the amendment's number, to name it in errors
-
-
 @dataclass
-class _Chunk:
+class Chunk:
     kind: str
     id: str | None  # None for new text
     text: str
@@ -74,9 +36,11 @@ class _Chunk:
     changed_by: int | None = None  # ... this one
     extra: list[str] = field(default_factory=list)  # further blocks of new paragraph text
 
+    def edit(self, text: str, change: Change) -> None:
+        self.text, self.changed, self.changed_by = text, True, change.ref
 
-def units(structure: dict) -> list[dict]:
-    return ParsedDocument.from_dict(structure).units()
+    def strike(self, change: Change) -> None:
+        self.deleted, self.changed, self.changed_by = True, True, change.ref
 
 
 def apply(structure: dict, changes: list[Change]) -> ParsedDocument:
@@ -98,7 +62,7 @@ def apply(structure: dict, changes: list[Change]) -> ParsedDocument:
     return parsed
 
 
-def _check_structure(doc: ParsedDocument, chunks: list[_Chunk], parsed, ref) -> None:
+def _check_structure(doc: ParsedDocument, chunks: list[Chunk], parsed, ref) -> None:
     """The parser must read back every unit as what it was: an edited closing line must not
     become a paragraph, nor new text an article heading. New text alone may bring its own
     blocks and (a), (b) items."""
@@ -133,8 +97,8 @@ def _check_structure(doc: ParsedDocument, chunks: list[_Chunk], parsed, ref) -> 
         )
 
 
-def _chunks(doc: ParsedDocument) -> list[_Chunk]:
-    chunks: list[_Chunk] = []
+def _chunks(doc: ParsedDocument) -> list[Chunk]:
+    chunks: list[Chunk] = []
     owner, run, runs = None, None, 0
     for item in walk(doc):
         if item.kind in ("paragraph", "annex"):
@@ -146,7 +110,7 @@ def _chunks(doc: ParsedDocument) -> list[_Chunk]:
         else:
             run = None
         chunks.append(
-            _Chunk(
+            Chunk(
                 item.kind,
                 item.id,
                 item.text,
@@ -160,10 +124,10 @@ def _chunks(doc: ParsedDocument) -> list[_Chunk]:
     return chunks
 
 
-def _mark_lettered_groups(chunks: list[_Chunk]) -> None:
+def _mark_lettered_groups(chunks: list[Chunk]) -> None:
     """Only items lettered a, b, c ... from the start are re-lettered; others keep their labels
     (romans, numbers, a list that starts elsewhere)."""
-    groups: dict[tuple, list[_Chunk]] = {}
+    groups: dict[tuple, list[Chunk]] = {}
     for chunk in chunks:
         if chunk.group is not None:
             groups.setdefault(chunk.group, []).append(chunk)
@@ -173,7 +137,7 @@ def _mark_lettered_groups(chunks: list[_Chunk]) -> None:
                 chunk.group = None
 
 
-def _conflict(chunk: _Chunk, change: Change) -> AmendmentError:
+def conflict(chunk: Chunk, change: Change) -> AmendmentError:
     if chunk.changed_by is not None:
         message = _("%(unit)s is already amended by amendment %(other)s.") % {
             "unit": chunk.id,
@@ -184,12 +148,11 @@ def _conflict(chunk: _Chunk, change: Change) -> AmendmentError:
     return AmendmentError(message, field="unit", ref=change.ref)
 
 
-def _find(chunks: list[_Chunk], change: Change) -> int:
+def _find(chunks: list[Chunk], change: Change, beside_changed: bool) -> int:
     for n, chunk in enumerate(chunks):
         if chunk.id == change.unit:
-            # A new clause may still be placed beside one that another amendment changes.
-            if chunk.changed and change.kind != INSERT:
-                raise _conflict(chunk, change)
+            if chunk.changed and not beside_changed:
+                raise conflict(chunk, change)
             return n
     raise AmendmentError(
         _("There is no unit %(unit)s in this version.") % {"unit": repr(change.unit)},
@@ -198,19 +161,14 @@ def _find(chunks: list[_Chunk], change: Change) -> int:
     )
 
 
-def check(structure: dict, change: Change) -> None:
-    """Raise ``AmendmentError`` unless ``change`` is well-formed and leaves a readable draft."""
-    if change.kind not in KINDS:
-        raise AmendmentError(
-            _("Unknown kind of amendment %(kind)s.") % {"kind": repr(change.kind)}, field="kind"
-        )
-    apply(structure, [change])
-
-
-def _apply(chunks: list[_Chunk], change: Change) -> None:
-    at = _find(chunks, change)
+def _apply(chunks: list[Chunk], change: Change) -> None:
+    try:
+        kind = kinds.get(change.kind)
+    except AmendmentError as exc:
+        raise AmendmentError(exc.message, field=exc.field, ref=change.ref) from exc
+    at = _find(chunks, change, kind.beside_changed)
     target = chunks[at]
-    if target.kind not in TARGETS[change.kind]:
+    if target.kind not in kind.targets:
         raise AmendmentError(
             _(
                 "%(unit)s (%(unit_kind)s) cannot be the object of %(kind)s, "
@@ -220,45 +178,19 @@ def _apply(chunks: list[_Chunk], change: Change) -> None:
                 "unit": change.unit,
                 "unit_kind": target.kind,
                 "kind": repr(change.kind),
-                "kinds": ", ".join(sorted(TARGETS[change.kind])),
+                "kinds": ", ".join(sorted(kind.targets)),
             },
             field="unit",
             ref=change.ref,
         )
-    text = _clean(change, target)
-    if change.kind == EDIT:
-        target.text, target.changed, target.changed_by = text, True, change.ref
-    elif change.kind in (DELETE, REPLACE):
-        extent = _extent(chunks, at)
-        for n in extent:
-            if chunks[n].changed:
-                raise _conflict(chunks[n], change)
-        for n in extent:
-            chunks[n].deleted, chunks[n].changed, chunks[n].changed_by = True, True, change.ref
-        if change.kind == REPLACE:
-            chunks.insert(extent[-1] + 1, _new_chunk(target, text, replaces=change.unit))
-    else:
-        if change.place not in (BEFORE, AFTER):
-            raise AmendmentError(
-                _("An insertion goes 'before' or 'after' a unit."), field="place", ref=change.ref
-            )
-        if change.place == BEFORE:
-            where = at
-        else:
-            where = _extent(chunks, at)[-1] + 1
-            while where < len(chunks) and change.unit in (
-                chunks[where].anchor,
-                chunks[where].replaces,
-            ):
-                where += 1
-        chunks.insert(where, _new_chunk(target, text, anchor=change.unit))
+    kind.apply(chunks, at, change, kind.clean(change, target))
 
 
-def _extent(chunks: list[_Chunk], at: int) -> list[int]:
+def extent(chunks: list[Chunk], at: int) -> list[int]:
     """The unit at ``at`` with what it holds: a paragraph its blocks and items, a block or an
     item the items under it."""
     head = chunks[at]
-    extent, n = [at], at + 1
+    indices, n = [at], at + 1
     while n < len(chunks):
         chunk = chunks[n]
         held = (head.kind == "paragraph" and chunk.owner == head.id) or (
@@ -266,52 +198,37 @@ def _extent(chunks: list[_Chunk], at: int) -> list[int]:
         )
         if not held:
             break
-        extent.append(n)
+        indices.append(n)
         n += 1
-    return extent
+    return indices
 
 
-def _new_chunk(
-    like: _Chunk, text: str, *, anchor: str | None = None, replaces: str | None = None
-) -> _Chunk:
+def strike(chunks: list[Chunk], at: int, change: Change) -> list[int]:
+    """Delete the unit at ``at`` with what it holds, unless another amendment changes any of
+    it; the indices struck."""
+    indices = extent(chunks, at)
+    for n in indices:
+        if chunks[n].changed:
+            raise conflict(chunks[n], change)
+    for n in indices:
+        chunks[n].strike(change)
+    return indices
+
+
+def new_chunk(
+    like: Chunk, text: str, *, anchor: str | None = None, replaces: str | None = None
+) -> Chunk:
+    """New text of the same kind of unit as ``like``, not yet numbered."""
     first, *extra = _BLANK_LINE.split(text)
     obj = like.obj
     if like.kind == "paragraph":
         # A replaced article keeps its heading; a new one has none until it is given one.
         heading = like.obj.heading if replaces else None
         obj = replace(like.obj, heading=heading, blocks=[], subparagraphs=[])
-    return _Chunk(
-        like.kind, None, first.strip(), obj, anchor=anchor, replaces=replaces, extra=extra
-    )
+    return Chunk(like.kind, None, first.strip(), obj, anchor=anchor, replaces=replaces, extra=extra)
 
 
-def _clean(change: Change, target: _Chunk) -> str:
-    text = (change.text or "").replace("\r\n", "\n").strip()
-    if change.kind == DELETE:
-        return ""
-    if not text:
-        raise AmendmentError(_("Give the text the amendment proposes."), ref=change.ref)
-    if change.kind == EDIT and "\n" in text:
-        raise AmendmentError(
-            _(
-                "An edit changes the words of one unit: no line breaks "
-                "(to restructure a paragraph, replace it)."
-            ),
-            ref=change.ref,
-        )
-    if target.kind == "preamble" and "\n" in text:
-        raise AmendmentError(
-            _("A preamble clause is one run of text: no line breaks."), ref=change.ref
-        )
-    numbered = target.kind == "paragraph" and getattr(target.obj, "kind", "") == "paragraph"
-    if numbered or target.kind == "subparagraph":
-        text = _LEADING_LABEL.sub("", text, count=1)
-    if target.kind == "preamble":
-        text = text.rstrip(";,").rstrip()
-    return text
-
-
-def _render_chunks(doc: ParsedDocument, chunks: list[_Chunk]) -> str:
+def _render_chunks(doc: ParsedDocument, chunks: list[Chunk]) -> str:
     styles = numbering_styles(doc)
     letters: dict[tuple, int] = {}
     number = 0

@@ -1,0 +1,13 @@
+from .chunks import Chunk, strike
+from .registry import AmendmentKind, Change, Kind
+
+
+class Delete(Kind):
+    """Delete a clause, a paragraph (with what it holds), a block or a sub-paragraph."""
+
+    name, label = AmendmentKind.DELETE, AmendmentKind.DELETE.label
+    targets = frozenset({"preamble", "paragraph", "block", "subparagraph"})
+    takes_text = False
+
+    def apply(self, chunks: list[Chunk], at: int, change: Change, text: str) -> None:
+        strike(chunks, at, change)
