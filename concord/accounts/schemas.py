@@ -88,7 +88,9 @@ class UserOut(Schema):
     date_joined: dt.datetime
     has_password: bool
     invitation_expires_at: dt.datetime | None = Field(
-        None, description="When the newest invitation to set a password expires"
+        None,
+        description="When the newest invitation to set a password expires (or, for one "
+        "revoked by a deactivation, when it was revoked)",
     )
 
     @staticmethod

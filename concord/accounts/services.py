@@ -20,7 +20,7 @@ from concord.members import selectors as registry
 from concord.members.models import Membership, Participant
 
 from . import permissions
-from .invitations import invite_within
+from .invitations import invite_within, revoke_open_invitations
 from .models import (
     DISPLAY_NAME_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
@@ -163,8 +163,9 @@ def _tokens_note(prefixes: list[str]) -> str:
 
 @transaction.atomic(durable=True)
 def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
-    """Deactivation revokes the person's tokens; both directions end every session and
-    password-reset link issued before, so a reactivated account starts with none."""
+    """Deactivation revokes the person's tokens and invitation links; both directions end
+    every session and password-reset link issued before, so a reactivated account starts with
+    none."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can deactivate or reactivate accounts."))
     if actor.user is not None and actor.user.pk == user.pk:
@@ -176,13 +177,15 @@ def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
     user.credentials_epoch += 1
     user.save(update_fields=["is_active", "credentials_epoch"])
     revoked = [] if active else _revoke_live_tokens(user)
+    links = [] if active else revoke_open_invitations(user)
     record(
         actor=actor,
         event=AuditEvent.USER_REACTIVATED if active else AuditEvent.USER_DEACTIVATED,
         target=user,
         summary=f"{user.email} {'reactivated' if active else 'deactivated'}"
-        + _tokens_note(revoked),
-        data={"is_active": active, "tokens_revoked": revoked},
+        + _tokens_note(revoked)
+        + (f"; {len(links)} invitation link(s) revoked" if links else ""),
+        data={"is_active": active, "tokens_revoked": revoked, "invitations_revoked": links},
     )
     return user
 
