@@ -19,7 +19,7 @@ from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, N
 from concord.members import selectors as registry
 from concord.members.models import Membership, Participant
 
-from . import permissions
+from . import notices, permissions
 from .invitations import invite_within, revoke_open_invitations
 from .models import (
     DISPLAY_NAME_MAX_LENGTH,
@@ -95,7 +95,8 @@ def create_user(
     display_name: str = "",
 ) -> User:
     """Register a person in a role; every role but the Secretariat acts for a participant.
-    Without a password, the person is sent an invitation to set one."""
+    Without a password, the person is sent an invitation to set one. The state's coordinators
+    are told of an account that can state its positions."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can create accounts."))
     email = (email or "").strip().lower()
@@ -143,6 +144,7 @@ def create_user(
             "participant": participant.code if participant else None,
         },
     )
+    notices.tell_coordinators(actor=actor, user=user)
     if not password:
         invite_within(actor=actor, user=user)
     return user
@@ -165,7 +167,7 @@ def _tokens_note(prefixes: list[str]) -> str:
 def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
     """Deactivation revokes the person's tokens and invitation links; both directions end
     every session and password-reset link issued before, so a reactivated account starts with
-    none."""
+    none. The state's coordinators are told of a reactivated account that speaks for it."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can deactivate or reactivate accounts."))
     if actor.user is not None and actor.user.pk == user.pk:
@@ -187,6 +189,8 @@ def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
         + (f"; {len(links)} invitation link(s) revoked" if links else ""),
         data={"is_active": active, "tokens_revoked": revoked, "invitations_revoked": links},
     )
+    if active:
+        notices.tell_coordinators(actor=actor, user=user, reactivated=True)
     return user
 
 
