@@ -16,6 +16,7 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor, actor_for
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.core.inputs import text_problem
 from concord.members import selectors as registry
 from concord.members.models import Membership, Participant
 
@@ -84,6 +85,12 @@ def _at_most(value: str, limit: int, field: str, message: str) -> None:
         raise InvalidInput(message % {"n": limit}, field=field)
 
 
+def _one_line(value: str, field: str) -> None:
+    """A name goes into lists, audit summaries and e-mail: the form's and the schema's check."""
+    if problem := text_problem(value, single_line=True):
+        raise InvalidInput(problem, field=field)
+
+
 @transaction.atomic(durable=True)
 def create_user(
     *,
@@ -110,6 +117,7 @@ def create_user(
             _("%(email)s is not a valid e-mail address.") % {"email": repr(email)}, field="email"
         ) from exc
     display_name = (display_name or "").strip()
+    _one_line(display_name, "display_name")
     _at_most(
         display_name,
         DISPLAY_NAME_MAX_LENGTH,
@@ -220,6 +228,7 @@ def issue_api_token(
     name = (name or "").strip()
     if not name:
         raise InvalidInput(_("Give the token a name, so you can recognise it later."), field="name")
+    _one_line(name, "name")
     _at_most(
         name, TOKEN_NAME_MAX_LENGTH, "name", _("The token name is longer than %(n)s characters.")
     )
