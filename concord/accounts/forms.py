@@ -4,21 +4,17 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from concord.core.forms import LineField
 from concord.members.models import Participant
 
-from .models import (
-    DISPLAY_NAME_MAX_LENGTH,
-    EMAIL_MAX_LENGTH,
-    TOKEN_NAME_MAX_LENGTH,
-    Role,
-    TokenScope,
-)
+from .models import EMAIL_MAX_LENGTH, ApiToken, Role, TokenScope, User
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(
+    name = LineField(
+        ApiToken,
+        "name",
         label=_("Token name"),
-        max_length=TOKEN_NAME_MAX_LENGTH,
         help_text=_("For example the script or computer that will use it."),
     )
     scope = forms.ChoiceField(
@@ -48,10 +44,15 @@ class PasswordResetRequestForm(forms.Form):
 
 class UserCreateForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=EMAIL_MAX_LENGTH)
-    display_name = forms.CharField(
-        label=pgettext_lazy("person", "Name"), max_length=DISPLAY_NAME_MAX_LENGTH, required=False
+    display_name = LineField(
+        User, "display_name", label=pgettext_lazy("person", "Name"), required=False
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # No role is assumed: a slip would otherwise make a Secretariat officer, the strongest one.
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("— choose a role —")), *Role.choices],
+        error_messages={"required": _("Choose a role.")},
+    )
     state = forms.ChoiceField(
         label=_("Acts for"),
         required=False,

@@ -1,8 +1,9 @@
 """Invitations: an account created without a password is sent a one-time link to set one.
 
 A link is live while it is the newest invitation of an active account that has no usable
-password, unused and unexpired: setting a password by any route (the invitation, a reset
-link) ends it, and so does a newer invitation or a deactivation.
+password, unused, unrevoked and unexpired: setting a password by any route (the invitation, a
+reset link) ends it, and so does a newer invitation. A deactivation revokes it for good: a
+reactivated account is sent a new one if it needs one.
 """
 
 import datetime as dt
@@ -35,6 +36,7 @@ def is_live(invitation: Invitation) -> bool:
     user = invitation.user
     return (
         invitation.accepted_at is None
+        and invitation.revoked_at is None
         and invitation.expires_at > clock.now()
         and user.is_active
         and not user.has_usable_password()
@@ -82,6 +84,18 @@ def invite_within(*, actor: Actor, user: User) -> Invitation:
     )
     transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk))
     return invitation
+
+
+def revoke_open_invitations(user: User) -> list[int]:
+    """Inside the caller's transaction (a deactivation): every unused, unexpired link of the
+    person stops working for good; their ids, for the audit entry."""
+    now = clock.now()
+    unused = Invitation.objects.filter(
+        user=user, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+    )
+    revoked = list(unused.order_by("pk").values_list("pk", flat=True))
+    unused.update(revoked_at=now)
+    return revoked
 
 
 @transaction.atomic(durable=True)

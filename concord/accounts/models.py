@@ -129,12 +129,14 @@ class ApiToken(models.Model):
 class Invitation(models.Model):
     """A one-time link with which a new account sets its first password. The link's secret is
     an HMAC of this row under the server's key: it is never stored, so reading the database
-    (or the task queue) does not give it away."""
+    (or the task queue) does not give it away. A deactivation revokes it for good, so that a
+    later reactivation does not bring an old link back to life."""
 
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations")
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -4,14 +4,9 @@ from typing import Literal
 from django.conf import settings
 from ninja import Field, Schema
 
-from concord.core.schemas import InputSchema
+from concord.core.schemas import InputSchema, LineOf
 
-from .models import (
-    DISPLAY_NAME_MAX_LENGTH,
-    EMAIL_MAX_LENGTH,
-    PASSWORD_MAX_LENGTH,
-    TOKEN_NAME_MAX_LENGTH,
-)
+from .models import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, ApiToken, User
 from .signin.schemas import TwoFactorOut
 
 RoleName = Literal["secretariat", "chair", "coordinator", "delegate", "observer"]
@@ -37,7 +32,7 @@ class MeOut(Schema):
 
 
 class TokenIn(InputSchema):
-    name: str = Field(min_length=1, max_length=TOKEN_NAME_MAX_LENGTH, pattern=r"\S")
+    name: LineOf(ApiToken, "name", min_length=1, pattern=r"\S")
     scope: Literal["read", "write"] = Field(
         "read", description="read: GET, HEAD and OPTIONS only; write: every method"
     )
@@ -71,7 +66,7 @@ class UserIn(InputSchema):
         max_length=PASSWORD_MAX_LENGTH,
         description="Leave out to send the person an invitation to set their own.",
     )
-    display_name: str = Field("", max_length=DISPLAY_NAME_MAX_LENGTH)
+    display_name: LineOf(User, "display_name") = ""
 
 
 class UserPatch(InputSchema):
@@ -88,7 +83,9 @@ class UserOut(Schema):
     date_joined: dt.datetime
     has_password: bool
     invitation_expires_at: dt.datetime | None = Field(
-        None, description="When the newest invitation to set a password expires"
+        None,
+        description="When the newest invitation to set a password expires (or, for one "
+        "revoked by a deactivation, when it was revoked)",
     )
 
     @staticmethod

@@ -1,6 +1,7 @@
 """Reads on accounts, already limited to what the actor may see."""
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
@@ -13,10 +14,15 @@ from .models import ApiToken, Invitation, User
 def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> QuerySet[User]:
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can list accounts."))
-    newest_invitation = Invitation.objects.filter(user=OuterRef("pk")).order_by("-pk")
+    # Until when the newest link works: a deactivation revoked it early.
+    newest_invitation = (
+        Invitation.objects.filter(user=OuterRef("pk"))
+        .order_by("-pk")
+        .annotate(works_until=Coalesce("revoked_at", "expires_at"))
+    )
     qs = (
         User.objects.select_related("participant")
-        .annotate(invitation_expires_at=Subquery(newest_invitation.values("expires_at")[:1]))
+        .annotate(invitation_expires_at=Subquery(newest_invitation.values("works_until")[:1]))
         .order_by("email")
     )
     if role:

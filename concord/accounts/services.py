@@ -16,11 +16,12 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import Actor, actor_for
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.core.inputs import text_problem
 from concord.members import selectors as registry
 from concord.members.models import Membership, Participant
 
-from . import permissions
-from .invitations import invite_within
+from . import notices, permissions
+from .invitations import invite_within, revoke_open_invitations
 from .models import (
     DISPLAY_NAME_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
@@ -84,6 +85,12 @@ def _at_most(value: str, limit: int, field: str, message: str) -> None:
         raise InvalidInput(message % {"n": limit}, field=field)
 
 
+def _one_line(value: str, field: str) -> None:
+    """A name goes into lists, audit summaries and e-mail: the form's and the schema's check."""
+    if problem := text_problem(value, single_line=True):
+        raise InvalidInput(problem, field=field)
+
+
 @transaction.atomic(durable=True)
 def create_user(
     *,
@@ -95,7 +102,8 @@ def create_user(
     display_name: str = "",
 ) -> User:
     """Register a person in a role; every role but the Secretariat acts for a participant.
-    Without a password, the person is sent an invitation to set one."""
+    Without a password, the person is sent an invitation to set one. The state's coordinators
+    are told of an account that can state its positions."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can create accounts."))
     email = (email or "").strip().lower()
@@ -109,6 +117,7 @@ def create_user(
             _("%(email)s is not a valid e-mail address.") % {"email": repr(email)}, field="email"
         ) from exc
     display_name = (display_name or "").strip()
+    _one_line(display_name, "display_name")
     _at_most(
         display_name,
         DISPLAY_NAME_MAX_LENGTH,
@@ -143,6 +152,7 @@ def create_user(
             "participant": participant.code if participant else None,
         },
     )
+    notices.tell_coordinators(actor=actor, user=user)
     if not password:
         invite_within(actor=actor, user=user)
     return user
@@ -163,8 +173,9 @@ def _tokens_note(prefixes: list[str]) -> str:
 
 @transaction.atomic(durable=True)
 def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
-    """Deactivation revokes the person's tokens; both directions end every session and
-    password-reset link issued before, so a reactivated account starts with none."""
+    """Deactivation revokes the person's tokens and invitation links; both directions end
+    every session and password-reset link issued before, so a reactivated account starts with
+    none. The state's coordinators are told of a reactivated account that speaks for it."""
     if not permissions.can_manage_accounts(actor):
         raise NotPermitted(_("Only the Secretariat can deactivate or reactivate accounts."))
     if actor.user is not None and actor.user.pk == user.pk:
@@ -176,14 +187,18 @@ def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
     user.credentials_epoch += 1
     user.save(update_fields=["is_active", "credentials_epoch"])
     revoked = [] if active else _revoke_live_tokens(user)
+    links = [] if active else revoke_open_invitations(user)
     record(
         actor=actor,
         event=AuditEvent.USER_REACTIVATED if active else AuditEvent.USER_DEACTIVATED,
         target=user,
         summary=f"{user.email} {'reactivated' if active else 'deactivated'}"
-        + _tokens_note(revoked),
-        data={"is_active": active, "tokens_revoked": revoked},
+        + _tokens_note(revoked)
+        + (f"; {len(links)} invitation link(s) revoked" if links else ""),
+        data={"is_active": active, "tokens_revoked": revoked, "invitations_revoked": links},
     )
+    if active:
+        notices.tell_coordinators(actor=actor, user=user, reactivated=True)
     return user
 
 
@@ -213,6 +228,7 @@ def issue_api_token(
     name = (name or "").strip()
     if not name:
         raise InvalidInput(_("Give the token a name, so you can recognise it later."), field="name")
+    _one_line(name, "name")
     _at_most(
         name, TOKEN_NAME_MAX_LENGTH, "name", _("The token name is longer than %(n)s characters.")
     )

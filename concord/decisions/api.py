@@ -44,6 +44,7 @@ def procedure_out(procedure) -> dict:
                 "state": p.participant.code,
                 "position": p.kind,
                 "statement": p.statement,
+                "stated_by": {"name": str(p.stated_by), "role": p.stated_by.role},
                 "stated_at": p.stated_at,
                 "current": p.superseded_at is None,
             }

@@ -80,10 +80,16 @@ class TallyOut(Schema):
     silent: list[str]
 
 
+class StatedByOut(Schema):
+    name: str = Field(description="the account's name, or its e-mail address if it has none")
+    role: str = Field(description="coordinator or delegate: the roles that speak for a state")
+
+
 class PositionOut(Schema):
     state: str
     position: str
     statement: str
+    stated_by: StatedByOut = Field(description="the account through which the state spoke")
     stated_at: dt.datetime
     current: bool
 

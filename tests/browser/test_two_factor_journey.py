@@ -1,5 +1,6 @@
 """Two-factor sign-in at a phone's width: a coordinator sets up an authenticator app, keeps the
-recovery codes, signs out, and signs in again with a code; axe finds nothing serious."""
+recovery codes, is asked before replacing them, signs out, and signs in again with a code; axe
+finds nothing serious."""
 
 import base64
 
@@ -54,6 +55,16 @@ def test_enrol_then_sign_in_with_a_code(site, browser, axe_violations, settings)
 
     page.goto(site + "/accounts/me/")
     expect(page.get_by_test_id("two-factor-status")).to_contain_text("10 recovery codes are left")
+    # Replacing the codes cannot be undone: the page asks, and "Cancel" leaves them as they are.
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Replace my recovery codes").click()
+    expect(page.get_by_test_id("two-factor-status")).to_be_visible()
+    assert questions == ["Replace your recovery codes? The ones you have now stop working at once."]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Replace my recovery codes").click()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
+    page.get_by_role("link", name="I have kept them — continue").click()
     page.get_by_role("button", name="Sign out").click()
 
     password_step()

@@ -266,3 +266,37 @@ def test_a_link_survives_a_rotation_of_the_secret_key(invited, settings):
     assert Client().get(link).status_code == 200
     settings.SECRET_KEY_FALLBACKS = []
     assert Client().get(link).status_code == 404
+
+
+def test_a_reactivation_does_not_revive_the_link(invited, secretariat_user):
+    link = invitation_link(invited.email)
+    services.set_user_active(actor=SYSTEM, user=invited, active=False)
+    services.set_user_active(actor=SYSTEM, user=invited, active=True)
+    dead = Client().get(link)
+    assert dead.status_code == 404 and "can no longer be used" in dead.content.decode()
+    refused = Client().post(link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    assert refused.status_code == 404
+    assert not User.objects.get(pk=invited.pk).has_usable_password()
+    page = sign_in(secretariat_user).get("/accounts/users/").content.decode()
+    assert "not set; no valid invitation" in page and "invitation valid until" not in page
+
+
+def test_a_deactivation_revokes_the_open_invitation_and_says_so(invited, audit_entries):
+    services.set_user_active(actor=SYSTEM, user=invited, active=False)
+    [invitation] = Invitation.objects.filter(user=invited)
+    assert invitation.revoked_at == TODAY and invitation.accepted_at is None
+    entry = audit_entries(AuditEvent.USER_DEACTIVATED)[-1]
+    assert entry.data["invitations_revoked"] == [invitation.pk]
+    assert entry.summary == "d@in.example deactivated; 1 invitation link(s) revoked"
+
+
+def test_the_users_page_shows_no_valid_invitation_for_a_deactivated_account(
+    invited, secretariat_user
+):
+    services.set_user_active(actor=SYSTEM, user=invited, active=False)
+    officer = sign_in(secretariat_user)
+    page = officer.get("/accounts/users/").content.decode()
+    assert "not set; no valid invitation" in page and "invitation valid until" not in page
+    _token, plaintext = services.issue_api_token(actor=SYSTEM, user=secretariat_user, name="t")
+    shown = Client().get(f"/api/users/{invited.pk}", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    assert shown.json()["invitation_expires_at"].startswith("2026-11-27")

@@ -247,3 +247,28 @@ def test_the_api_session_check_itself_refuses_an_unverified_session(rf, coordina
     assert ActiveSession().authenticate(request, "") is None
     coordinator_user.is_verified = lambda: True
     assert ActiveSession().authenticate(request, "") == coordinator_user
+
+
+def form_posting_to(page: str, action: str) -> str:
+    return re.search(rf'<form method="post" action="{re.escape(action)}"[^>]*>', page).group(0)
+
+
+def test_a_reset_and_a_replacement_of_recovery_codes_ask_first(secretariat_user, coordinator_user):
+    """Neither can be undone: the page asks before it posts (site.js reads data-confirm)."""
+    person, _response = password_step(coordinator_user)
+    enrol(person)
+    own = form_posting_to(
+        person.get("/accounts/me/").content.decode(), "/accounts/two-factor/recovery-codes/"
+    )
+    assert (
+        'data-confirm="Replace your recovery codes? The ones you have now stop working at once."'
+        in own
+    )
+    officer, _response = password_step(secretariat_user)
+    enrol(officer)
+    page = officer.get("/accounts/users/").content.decode()
+    reset = form_posting_to(page, f"/accounts/users/{coordinator_user.pk}/two-factor/reset/")
+    assert (
+        'data-confirm="Reset the second factor of coordinator@kz.example? The person will have '
+        'to set up two-factor sign-in again at the next sign-in."'
+    ) in reset

@@ -124,3 +124,15 @@ def test_delegates_cannot_open_the_users_page_or_the_audit_trail(delegate_user):
 def test_anonymous_visitors_are_sent_to_sign_in(registry):
     response = Client().get("/accounts/me/")
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_the_role_is_chosen_not_assumed(secretariat_user):
+    client = signed_in(secretariat_user)
+    page = client.get("/accounts/users/").content.decode()
+    role_select = re.search(r'<select name="role".*?</select>', page, re.S).group(0)
+    assert re.search(r'<option value="" selected>— choose a role —</option>', role_select)
+    assert 'value="secretariat" selected' not in role_select
+    response = client.post("/accounts/users/", {"email": "n@secretariat.example", "role": ""})
+    assert response.status_code == 422
+    assert '<a href="#id_role">Role: Choose a role.</a>' in response.content.decode()
+    assert not User.objects.filter(email="n@secretariat.example").exists()

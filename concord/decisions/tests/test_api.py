@@ -91,3 +91,32 @@ def test_list_filters_by_status(opened, officer):
     page = client_for(officer).get("/api/procedures", {"status": "open"}).json()
     assert page["count"] == 1 and page["items"][0]["id"] == opened["id"]
     assert client_for(officer).get("/api/procedures", {"status": "closed"}).json()["count"] == 0
+
+
+def test_each_position_names_the_account_that_stated_it(opened, registry):
+    from concord.accounts.services import create_user
+    from concord.core.actors import actor_for
+    from conftest import PASSWORD
+
+    coordinator = actor_for(
+        create_user(
+            actor=SYSTEM, email="focal@kz.example", role="coordinator", state="KZ",
+            display_name="Aigerim Sadykova", password=PASSWORD,
+        )
+    )  # fmt: skip
+    delegate = actor_for(
+        create_user(
+            actor=SYSTEM, email="d@kz.example", role="delegate", state="KZ", password=PASSWORD
+        )
+    )
+    pid = opened["id"]
+    post(client_for(coordinator), f"/api/procedures/{pid}/positions", {"position": "join"})
+    body = post(
+        client_for(delegate),
+        f"/api/procedures/{pid}/positions",
+        {"position": "stand_aside", "statement": "We note the text."},
+    ).json()
+    assert [(p["stated_by"], p["current"]) for p in body["positions"]] == [
+        ({"name": "Aigerim Sadykova", "role": "coordinator"}, False),
+        ({"name": "d@kz.example", "role": "delegate"}, True),
+    ]

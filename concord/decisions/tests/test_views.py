@@ -1,8 +1,10 @@
 import datetime as dt
+import re
 
 from django.test import Client
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.decisions import services
 from conftest import PASSWORD
 
@@ -105,3 +107,28 @@ def test_the_page_holds_the_text_of_the_version_under_decision(secretariat_user)
     )  # fmt: skip
     page = signed_in(secretariat_user).get(f"/decisions/{procedure.pk}/").content.decode()
     assert 'data-testid="version-text"' in page and "We cooperate on water." in page
+
+
+def test_the_record_of_positions_says_who_stated_each(officer, delegate_user, secretariat_user):
+    from concord.accounts.services import create_user
+    from concord.core.actors import actor_for
+
+    procedure = services.open_procedure(
+        actor=officer, title="CICA Day", subject="text", text="We mark CICA Day.", mode="silence"
+    )
+    focal = create_user(
+        actor=SYSTEM, email="focal@in.example", role="coordinator", state="IN",
+        display_name="Priya Nair", password=PASSWORD,
+    )  # fmt: skip
+    services.state_position(actor=actor_for(focal), procedure_id=procedure.pk, kind="join")
+    services.state_position(
+        actor=actor_for(delegate_user), procedure_id=procedure.pk, kind="object",
+        statement="Not this year.",
+    )  # fmt: skip
+    for path in (f"/decisions/{procedure.pk}/", f"/decisions/{procedure.pk}/?print=1"):
+        page = signed_in(secretariat_user).get(path).content.decode()
+        rows = re.findall(r'<td data-testid="stated-by">(.*?)</td>', page, re.S)
+        assert [" ".join(row.split()) for row in rows] == [
+            "Priya Nair (National coordinator)",
+            "delegate@in.example (Delegate)",
+        ]
