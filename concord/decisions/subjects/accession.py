@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.core.exceptions import InvalidInput
 from concord.members import services as members
@@ -14,6 +15,7 @@ class Accession(ParticipantSubject):
 
     name, label = SubjectType.ACCESSION, SubjectType.ACCESSION.label
     rivals = STATUS_SUBJECTS
+    organisation_refused = gettext_lazy("%(name)s is an organisation: only a state accedes.")
 
     def check_standing(self, participant, status, today):
         if status == Membership.Status.MEMBER:

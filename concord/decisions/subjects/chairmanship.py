@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.core.exceptions import InvalidInput
 from concord.members import selectors as roll
@@ -14,6 +15,7 @@ class Chairmanship(ParticipantSubject):
     """A Member State takes the Chair from the day of the decision; the running term ends."""
 
     name, label = SubjectType.CHAIRMANSHIP, SubjectType.CHAIRMANSHIP.label
+    organisation_refused = gettext_lazy("%(name)s is an organisation: only a Member State chairs.")
 
     def check_standing(self, participant, status, today):
         if status != Membership.Status.MEMBER:

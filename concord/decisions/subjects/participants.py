@@ -38,11 +38,15 @@ class ParticipantSubject(Subject):
     needs = ("state",)
     # The subjects that cannot be open at once on the same participant; this one alone if empty.
     rivals: tuple[str, ...] = ()
+    # Set where only a state can be the subject: the refusal of an organisation.
+    organisation_refused: str | None = None
 
     def check(
         self, request: SubjectRequest, *, today: dt.date, decided_by: dt.datetime | None
     ) -> Matter:
         participant = _participant(request.state)
+        if self.organisation_refused and not participant.is_state:
+            raise InvalidInput(self.organisation_refused % {"name": participant.name}, field=FIELD)
         self.check_standing(participant, roll.status_on(participant, today), today)
         return Matter(participant=participant)
 

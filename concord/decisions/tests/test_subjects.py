@@ -10,6 +10,7 @@ from concord.catalogue.models import Measure
 from concord.core import clock
 from concord.core.exceptions import InvalidInput, InvalidTransition
 from concord.decisions import selectors, services
+from concord.decisions.models import Procedure
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.meetings.models import Meeting
 from conftest import PASSWORD
@@ -210,3 +211,15 @@ def test_a_draft_is_circulated_while_under_decision(officer, delegates):
     with clock.frozen_at(DEADLINE + dt.timedelta(days=14)):
         assert selectors.access_procedure(officer, procedure.pk).outcome == "adopted"
     assert document.get().status == "adopted"
+
+
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [("accession", "only a state accedes"), ("chairmanship", "only a Member State chairs")],
+)
+def test_an_organisation_neither_accedes_nor_chairs(officer, subject, message):
+    body = {"title": "The UN", "subject": {"type": subject, "state": "UN"}, "mode": "silence"}
+    refused = post(client_for(officer), "/api/procedures", body)
+    assert (refused.status_code, refused.json()["field"]) == (422, "subject.state")
+    assert message in refused.json()["detail"]
+    assert not Procedure.objects.exists()
