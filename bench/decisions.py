@@ -52,6 +52,7 @@ def main() -> None:
         from concord.core.actors import SYSTEM, actor_for
         from concord.decisions import selectors, services
         from concord.decisions.models import Position, Procedure
+        from concord.decisions.requests import ProcedureRequest, SubjectRequest
         from concord.members.models import Membership, Participant
 
         call_command("migrate", verbosity=0)
@@ -70,8 +71,14 @@ def main() -> None:
             )
             for c in codes
         ]
-        procedure = services.open_procedure(actor=officer, title="General Assembly scale", subject="text",
-                                            text="We agree.", mode="in_session")  # fmt: skip
+        procedure = services.open_procedure(
+            actor=officer,
+            request=ProcedureRequest(
+                title="General Assembly scale",
+                subject=SubjectRequest("text", text="We agree."),
+                mode="in_session",
+            ),
+        )
         for n, actor in enumerate(delegates):
             kind = "join" if n % 10 else "stand_aside"
             services.state_position(
@@ -121,7 +128,10 @@ def main() -> None:
         if opts.database == "postgres":
             connections.close_all()
             target = services.open_procedure(
-                actor=officer, title="Load", subject="text", text="L.", mode="in_session"
+                actor=officer,
+                request=ProcedureRequest(
+                    title="Load", subject=SubjectRequest("text", text="L."), mode="in_session"
+                ),
             )
             done, lock = [0], threading.Lock()
 

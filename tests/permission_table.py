@@ -197,8 +197,8 @@ BODIES = {
     "POST /decisions/open/": Form(
         {
             "title": "Declaration on water",
-            "subject": "text",
-            "text": "We agree.",
+            "subject.type": "text",
+            "subject.text": "We agree.",
             "mode": "in_session",
         }
     ),

@@ -40,6 +40,7 @@ from concord.accounts.signin.two_factor import enrol_authenticator, new_secret, 
 from concord.catalogue.services import load_catalogue
 from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.decisions.services import open_procedure
 from concord.documents.services import import_document, load_seed_documents, register_documents
 from concord.drafting.services import (
@@ -126,9 +127,13 @@ def build_world() -> World:
     # stalled: the Secretariat may send it again.
     with clock.frozen_at(MOMENT - dt.timedelta(hours=1)):
         procedure = open_procedure(
-            actor=actors["secr"], title="Declaration on connectivity", subject="text",
-            text="We agree to work on connectivity.", mode="in_session",
-        )  # fmt: skip
+            actor=actors["secr"],
+            request=ProcedureRequest(
+                title="Declaration on connectivity",
+                subject=SubjectRequest("text", text="We agree to work on connectivity."),
+                mode="in_session",
+            ),
+        )
     invitee = create_user(actor=SYSTEM, email="invitee@in.example", role="delegate", state="IN")
     draft = import_document(actor=SYSTEM, raw=DRAFT, slug=DRAFT_SLUG).document
     first = draft.versions.get(number=1)

@@ -14,6 +14,7 @@ from concord.core.actors import SYSTEM, actor_for
 from concord.core.exceptions import InvalidTransition
 from concord.decisions import selectors, services
 from concord.decisions.models import Position
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.members import selectors as roll
 
 
@@ -36,11 +37,12 @@ def test_positions_racing_the_deadline():
     deadline = clock.now() + dt.timedelta(seconds=2)
     procedure = services.open_procedure(
         actor=officer,
-        title="Race",
-        subject="text",
-        text="We agree.",
-        mode="silence",
-        deadline=deadline,
+        request=ProcedureRequest(
+            title="Race",
+            subject=SubjectRequest("text", text="We agree."),
+            mode="silence",
+            deadline=deadline,
+        ),
     )
     accepted, refused, errors = [], [], []
     start = threading.Barrier(len(delegates))

@@ -55,3 +55,11 @@ class DateTimeField(forms.DateTimeField):
 
     default_validators = [_within_dates]
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"})
+
+
+class NestedForm(forms.Form):
+    """One part of a nested input. Its fields are named ``<prefix>.<field>`` as the API names
+    them, so that a service's error on ``subject.meeting.starts_on`` finds its field as named."""
+
+    def add_prefix(self, field_name: str) -> str:
+        return f"{self.prefix}.{field_name}" if self.prefix else field_name

@@ -10,9 +10,9 @@ from concord.core.actors import actor_from_request
 from concord.core.pagination import Pages
 from concord.core.schemas import InputSchema, with_errors
 
-from . import selectors, services
-from .models import Procedure, Subject
+from . import choices, selectors, services
 from .schemas import PositionIn, ProcedureIn, ProcedureItemOut, ProcedureOut
+from .subjects import registry
 
 router = Router(tags=["decisions"], auth=AUTHENTICATED)
 ERRORS = (400, 401, 403, 404, 409, 422)
@@ -27,7 +27,7 @@ def procedure_out(procedure) -> dict:
             "state": procedure.participant.code if procedure.participant_id else None,
             "version": procedure.version_id,
             "text": procedure.text,
-            **_proposal(procedure),
+            **registry.of(procedure).output(procedure),
         },
         "effect": procedure.effect,
         "mode": procedure.mode,
@@ -53,17 +53,9 @@ def procedure_out(procedure) -> dict:
     }
 
 
-def _proposal(procedure) -> dict:
-    if procedure.subject == "meeting":
-        return {"meeting": procedure.proposal}
-    if procedure.subject == "catalogue_change":
-        return {"catalogue": procedure.proposal}
-    return {}
-
-
 class ProcedureQuery(InputSchema):
-    status: Literal[tuple(Procedure.Status.values)] | None = None
-    subject: Literal[tuple(Subject.values)] | None = None
+    status: Literal[tuple(choices.Status.values)] | None = None
+    subject: Literal[tuple(registry.names())] | None = None
 
 
 @router.get(
@@ -84,18 +76,7 @@ def list_procedures(request, filters: Query[ProcedureQuery]):
 )
 def open_procedure(request, payload: ProcedureIn):
     procedure = services.open_procedure(
-        actor=actor_from_request(request),
-        title=payload.title,
-        subject=payload.subject.type,
-        mode=payload.mode,
-        text=payload.subject.text,
-        state=payload.subject.state,
-        version_id=payload.subject.version,
-        meeting=payload.subject.meeting.dict() if payload.subject.meeting else None,
-        catalogue=payload.subject.catalogue.dict() if payload.subject.catalogue else None,
-        deadline=payload.deadline,
-        shared_with_observers=payload.shared_with_observers,
-        held_at=payload.held_at,
+        actor=actor_from_request(request), request=payload.to_request()
     )
     return Status(201, procedure_out(procedure))
 

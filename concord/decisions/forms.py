@@ -1,61 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from concord.catalogue import selectors as catalogue
-from concord.catalogue.models import Measure
 from concord.core import clock
-from concord.core.forms import DateField, DateTimeField, LineField, TextField
+from concord.core.forms import DateTimeField, LineField, NestedForm, TextField
 from concord.documents import selectors as documents
 from concord.meetings import selectors as meeting_selectors
-from concord.meetings.models import Meeting
-from concord.members.models import Participant
 
-from .models import Position, Procedure, Subject
+from .choices import Mode, PositionKind
+from .models import Position, Procedure
+from .requests import ProcedureRequest, SubjectRequest
+from .subjects import registry
+from .subjects.base import participant_choices
 
 
-class ProcedureForm(forms.Form):
+class _ProcedureFields(forms.Form):
     title = LineField(Procedure, "title", label=_("Title"))
-    subject = forms.ChoiceField(label=_("Subject"), choices=Subject.choices)
-    state = forms.ChoiceField(label=_("State concerned"), required=False)
-    version = forms.ChoiceField(label=_("Document version under decision"), required=False)
-    text = TextField(Procedure, "text", label=_("Text under decision"), required=False, rows=4)
-    meeting_body = forms.ChoiceField(label=_("Meeting: body that meets"), required=False)
-    meeting_title = LineField(Meeting, "title_en", label=_("Meeting: title"), required=False)
-    meeting_starts_on = DateField(label=_("Meeting: opens on"), required=False)
-    meeting_ends_on = DateField(label=_("Meeting: closes on"), required=False)
-    meeting_title_ru = LineField(
-        Meeting, "title_ru", label=_("Meeting: title in Russian"), required=False
-    )
-    meeting_place = LineField(Meeting, "place_en", label=_("Meeting: place"), required=False)
-    meeting_place_ru = LineField(
-        Meeting, "place_ru", label=_("Meeting: place in Russian"), required=False
-    )
-    meeting_host = forms.ChoiceField(label=_("Meeting: host state"), required=False)
-    catalogue_action = forms.ChoiceField(
-        label=_("Catalogue: change"),
-        required=False,
-        choices=[("", "—"), ("add", _("add a measure")), ("change", _("change a measure"))],
-    )
-    catalogue_measure = forms.ChoiceField(label=_("Catalogue: measure to change"), required=False)
-    catalogue_dimension = forms.ChoiceField(
-        label=_("Catalogue: dimension of the new measure"), required=False
-    )
-    catalogue_area = forms.ChoiceField(label=_("Catalogue: priority area"), required=False)
-    catalogue_text_en = TextField(
-        Measure,
-        "text_en",
-        label=_("Catalogue: text of the measure (English)"),
-        required=False,
-        rows=2,
-    )
-    catalogue_text_ru = TextField(
-        Measure,
-        "text_ru",
-        label=_("Catalogue: text of the measure (Russian)"),
-        required=False,
-        rows=2,
-    )
-    mode = forms.ChoiceField(label=_("Mode"), choices=Procedure.Mode.choices)
+    mode = forms.ChoiceField(label=_("Mode"), choices=Mode.choices)
     deadline = DateTimeField(
         label=_("Deadline (UTC), for a silence procedure"),
         required=False,
@@ -64,47 +24,109 @@ class ProcedureForm(forms.Form):
     held_at = forms.ChoiceField(label=_("Held at the meeting (in session)"), required=False)
     shared_with_observers = forms.BooleanField(label=_("Share with observers"), required=False)
 
-    def groups(self) -> list[tuple[str, list]]:
-        """The fields under headings: what every procedure needs, then a meeting's, then a
-        catalogue change's."""
-        meeting = [self[n] for n in self.fields if n.startswith("meeting_")]
-        catalogue = [self[n] for n in self.fields if n.startswith("catalogue_")]
-        rest = [f for f in self.visible_fields() if f not in meeting + catalogue]
-        return [
-            ("", rest),
-            (_("To convene a meeting"), meeting),
-            (_("To add or change a measure of the Catalogue"), catalogue),
-        ]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        states = sorted(Participant.objects.all(), key=lambda p: p.name.casefold())
-        self.fields["state"].choices = [("", "—")] + [
-            (p.code, f"{p.name} ({p.code})") for p in states
-        ]
-        self.fields["meeting_host"].choices = self.fields["state"].choices
         self.fields["held_at"].choices = [("", "—")] + [
             (m.slug, f"{m.title} ({m.starts_on:%Y})")
             for m in meeting_selectors.meetings_on(clock.today())
         ]
-        self.fields["meeting_body"].choices = [("", "—"), *meeting_selectors.convening_choices()]
-        self.fields["catalogue_measure"].choices = [("", "—")] + [
-            (m.code, f"{m.code} — {m.text[:60]}") for m in catalogue.list_measures()
-        ]
-        self.fields["catalogue_dimension"].choices = [("", "—")] + [
-            (d.code, d.name) for d in catalogue.list_dimensions()
-        ]
-        self.fields["catalogue_area"].choices = [("", "—")] + [
-            (a.code, f"{a.dimension.code}: {a.name}") for a in catalogue.list_areas()
-        ]
+
+
+class _SubjectFields(NestedForm):
+    """What several subjects share; a subject's own part is its own form."""
+
+    type = forms.ChoiceField(label=_("Subject"))
+    state = forms.TypedChoiceField(label=_("State concerned"), required=False, empty_value=None)
+    version = forms.TypedChoiceField(
+        label=_("Document version under decision"), required=False, coerce=int, empty_value=None
+    )
+    text = TextField(Procedure, "text", label=_("Text under decision"), required=False, rows=4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = registry.choices()
+        self.fields["state"].choices = participant_choices()
         self.fields["version"].choices = [("", "—")] + [
             (v.pk, f"{v.document.title} — v{v.number}") for v in documents.list_open_versions()
         ]
 
 
+class ProcedureForm:
+    """The procedure's fields, the subject's (prefix ``subject``) and each subject's own part
+    (prefix ``subject.<part>``), named as the API names them: an error from the service goes to
+    the field it names, unchanged."""
+
+    def __init__(self, data=None, *, initial: dict | None = None):
+        initial = initial or {}
+        parts = {f"subject.{s.part}": s.form for s in registry.all_subjects() if s.form}
+        forms_by_prefix = {"": _ProcedureFields, "subject": _SubjectFields, **parts}
+        self.forms = {
+            prefix: form(data, prefix=prefix or None, initial=_under(initial, prefix))
+            for prefix, form in forms_by_prefix.items()
+        }
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms.values()])
+
+    @property
+    def errors(self) -> dict:
+        return {
+            form.add_prefix(name): errors
+            for form in self.forms.values()
+            for name, errors in form.errors.items()
+        }
+
+    def non_field_errors(self):
+        return self.forms[""].non_field_errors()
+
+    def add_error(self, field: str | None, message: str) -> None:
+        prefix, _dot, name = (field or "").rpartition(".")
+        form = self.forms.get(prefix)
+        if form is not None and name in form.fields:
+            form.add_error(name, message)
+        else:
+            self.forms[""].add_error(None, message)
+
+    def groups(self) -> list[tuple[str, list]]:
+        """The fields under headings: what every procedure needs, then each subject's part."""
+        procedure, subject = self.forms[""], self.forms["subject"]
+        rest = [procedure["title"], *subject.visible_fields()]
+        rest += [f for f in procedure.visible_fields() if f.name != "title"]
+        parts = [f for prefix, f in self.forms.items() if prefix not in ("", "subject")]
+        return [("", rest), *((part.legend, part.visible_fields()) for part in parts)]
+
+    def to_request(self) -> ProcedureRequest:
+        procedure, subject = self.forms[""].cleaned_data, self.forms["subject"].cleaned_data
+        part = registry.get(subject["type"]).part
+        return ProcedureRequest(
+            title=procedure["title"],
+            subject=SubjectRequest(
+                type=subject["type"],
+                state=subject["state"],
+                version=subject["version"],
+                text=subject["text"],
+                proposal=self.forms[f"subject.{part}"].cleaned_data if part else None,
+            ),
+            mode=procedure["mode"],
+            deadline=procedure["deadline"],
+            shared_with_observers=procedure["shared_with_observers"],
+            held_at=procedure["held_at"] or None,
+        )
+
+
+def _under(values: dict, prefix: str) -> dict:
+    """The values of the fields named ``<prefix>.<name>``, by name."""
+    found = {}
+    for key, value in values.items():
+        at, _dot, name = key.rpartition(".")
+        if at == prefix:
+            found[name] = value
+    return found
+
+
 class PositionForm(forms.Form):
     position = forms.ChoiceField(
-        label=_("Position"), choices=Position.Kind.choices, widget=forms.RadioSelect
+        label=_("Position"), choices=PositionKind.choices, widget=forms.RadioSelect
     )
     statement = TextField(
         Position,

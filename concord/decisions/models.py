@@ -5,12 +5,13 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from concord.core.inputs import LATEST_DATE
 from concord.core.models import at_most
 from concord.documents.models import Version
 from concord.members.models import Participant
+
+from .choices import Mode, Outcome, PositionKind, Status
 
 TITLE_LIMIT = 300
 # A text under decision or a statement: room for the operative part of a long declaration.
@@ -19,33 +20,17 @@ TEXT_LIMIT = 20000
 DEADLINE_BEFORE = dt.datetime.combine(LATEST_DATE + dt.timedelta(days=1), dt.time(), dt.UTC)
 
 
-class Subject(models.TextChoices):
-    ACCESSION = "accession", _("Accession of a state")
-    OBSERVER_STATUS = "observer_status", _("Granting observer status")
-    END_OBSERVER_STATUS = "end_observer_status", _("Ending observer status")
-    CHAIRMANSHIP = "chairmanship", _("Handing over the Chairmanship")
-    DOCUMENT_ADOPTION = "document_adoption", _("Adoption of a document")
-    MEETING = "meeting", _("Convening a meeting")
-    CATALOGUE_CHANGE = "catalogue_change", _("Adding or changing a CBM in the catalogue")
-    TEXT = "text", _("Decision in free text")
+def subject_choices() -> list[tuple[str, str]]:
+    """Every registered subject, so that a subject added by a module needs no model change."""
+    # Imported when first asked for: the subjects' modules use these models.
+    from .subjects import registry
+
+    return registry.choices()
 
 
 class Procedure(models.Model):
-    class Mode(models.TextChoices):
-        IN_SESSION = "in_session", _("In session")
-        SILENCE = "silence", _("Silence procedure")
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    class Outcome(models.TextChoices):
-        ADOPTED = "adopted", _("Adopted")
-        NOT_ADOPTED = "not_adopted", _("Not adopted")
-
     title = models.CharField(max_length=TITLE_LIMIT)
-    subject = models.CharField(max_length=24, choices=Subject)
+    subject = models.CharField(max_length=24, choices=subject_choices)
     text = models.TextField(blank=True, max_length=TEXT_LIMIT, help_text="the text under decision")
     participant = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.PROTECT, related_name="procedures"
@@ -82,11 +67,11 @@ class Procedure(models.Model):
         indexes = [models.Index(fields=["status", "deadline"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(mode="silence") | Q(deadline__isnull=False),
+                condition=~Q(mode=Mode.SILENCE) | Q(deadline__isnull=False),
                 name="procedure_silence_has_deadline",
             ),
             models.CheckConstraint(
-                condition=Q(status="open", outcome="") | ~Q(status="open"),
+                condition=Q(status=Status.OPEN, outcome="") | ~Q(status=Status.OPEN),
                 name="procedure_open_has_no_outcome",
             ),
             models.CheckConstraint(
@@ -119,14 +104,9 @@ class Seat(models.Model):
 class Position(models.Model):
     """A state's position; a change supersedes the previous one, which stays in the record."""
 
-    class Kind(models.TextChoices):
-        JOIN = "join", _("Joins the consensus")
-        OBJECT = "object", _("Objects")
-        STAND_ASIDE = "stand_aside", _("Stands aside")
-
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="positions")
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT)
-    kind = models.CharField(max_length=12, choices=Kind)
+    kind = models.CharField(max_length=12, choices=PositionKind)
     statement = models.TextField(blank=True, max_length=TEXT_LIMIT)
     stated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     stated_at = models.DateTimeField()
@@ -141,7 +121,8 @@ class Position(models.Model):
                 name="position_one_current_per_state",
             ),
             models.CheckConstraint(
-                condition=Q(kind="join") | ~Q(statement=""), name="position_reasons_unless_joining"
+                condition=Q(kind=PositionKind.JOIN) | ~Q(statement=""),
+                name="position_reasons_unless_joining",
             ),
             at_most("statement", TEXT_LIMIT),
         ]

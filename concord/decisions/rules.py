@@ -3,36 +3,40 @@
 import datetime as dt
 from collections.abc import Iterable
 
-OPEN, CLOSED, WITHDRAWN = "open", "closed", "withdrawn"
-ADOPTED, NOT_ADOPTED = "adopted", "not_adopted"
-JOIN, OBJECT, STAND_ASIDE = "join", "object", "stand_aside"
+from .choices import Mode, Outcome, PositionKind, Status
 
 # Which step may follow which; everything else is refused.
 TRANSITIONS = {
-    (OPEN, "state_position"): OPEN,
-    (OPEN, "close"): CLOSED,
-    (OPEN, "withdraw"): WITHDRAWN,
+    (Status.OPEN, "state_position"): Status.OPEN,
+    (Status.OPEN, "close"): Status.CLOSED,
+    (Status.OPEN, "withdraw"): Status.WITHDRAWN,
 }
 
 
 def outcome(current_positions: Iterable[str]) -> str:
     """Adopted when no Member State objects; standing aside does not block."""
-    return NOT_ADOPTED if OBJECT in set(current_positions) else ADOPTED
+    return Outcome.NOT_ADOPTED if PositionKind.OBJECT in set(current_positions) else Outcome.ADOPTED
 
 
 def is_due(status: str, mode: str, deadline: dt.datetime | None, now: dt.datetime) -> bool:
     """A silence procedure closes itself at its deadline."""
-    return status == OPEN and mode == "silence" and deadline is not None and now >= deadline
+    return (
+        status == Status.OPEN and mode == Mode.SILENCE and deadline is not None and now >= deadline
+    )
 
 
 def accepts_positions(status: str, deadline: dt.datetime | None, now: dt.datetime) -> bool:
-    return status == OPEN and (deadline is None or now < deadline)
+    return status == Status.OPEN and (deadline is None or now < deadline)
 
 
 def tally(seats: Iterable[str], current: dict[str, str]) -> dict[str, list[str]]:
     """States by position; a seated state with no position is silent."""
     board = {"joined": [], "objected": [], "stood_aside": [], "silent": []}
-    column = {JOIN: "joined", OBJECT: "objected", STAND_ASIDE: "stood_aside"}
+    column = {
+        PositionKind.JOIN: "joined",
+        PositionKind.OBJECT: "objected",
+        PositionKind.STAND_ASIDE: "stood_aside",
+    }
     for code in sorted(seats):
         board[column[current[code]] if code in current else "silent"].append(code)
     return board

@@ -2,63 +2,64 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import create_model
 
-from concord.catalogue.models import Dimension, Measure, PriorityArea
 from concord.core.schemas import (
     IdentifierOf,
     InputSchema,
-    IsoDate,
     IsoDateTime,
     LineOf,
     TextOf,
 )
 from concord.meetings.models import Meeting
-from concord.members.models import Body, Participant
+from concord.members.models import Participant
 
-from .models import Position, Procedure, Subject
+from .choices import Mode, Outcome, PositionKind, Status
+from .models import Position, Procedure
+from .requests import ProcedureRequest, SubjectRequest
+from .subjects import registry
 
 
-class MeetingProposalIn(InputSchema):
-    body: IdentifierOf(Body, "code", description="summit, ministerial_council, soc, swg ...")
-    title: LineOf(Meeting, "title_en", min_length=1)
-    title_ru: LineOf(Meeting, "title_ru") = ""
-    starts_on: IsoDate
-    ends_on: IsoDate | None = None
-    place: LineOf(Meeting, "place_en") = ""
-    place_ru: LineOf(Meeting, "place_ru") = ""
-    host: IdentifierOf(Participant, "code") | None = Field(
-        None, description="ISO code of the host state"
+def _for(need: str) -> str:
+    return "for type " + ", ".join(
+        f"'{s.name}'" for s in registry.all_subjects() if need in s.needs
     )
 
 
-class CatalogueChangeIn(InputSchema):
-    action: Literal["add", "change"]
-    measure: IdentifierOf(Measure, "code") | None = Field(
-        None, description="for 'change': e.g. HD-3"
-    )
-    dimension: IdentifierOf(Dimension, "code") | None = Field(
-        None, description="for 'add': MP, NT, EC, EN, HD"
-    )
-    area: IdentifierOf(PriorityArea, "code") | None = Field(
-        None, description="for 'add': a priority area code"
-    )
-    text_en: TextOf(Measure, "text_en")
-    text_ru: TextOf(Measure, "text_ru") = ""
+class _SubjectIn(InputSchema):
+    type: Literal[tuple(registry.names())]
+    state: IdentifierOf(Participant, "code", description=_for("state")) | None = None
+    version: int | None = Field(None, ge=1, le=2**31 - 1, description=_for("version"))
+    text: TextOf(Procedure, "text", description=_for("text")) = ""
+
+    def to_request(self) -> SubjectRequest:
+        part = registry.get(self.type).part
+        proposal = getattr(self, part) if part else None
+        return SubjectRequest(
+            type=self.type,
+            state=self.state,
+            version=self.version,
+            text=self.text,
+            proposal=proposal.model_dump() if proposal else None,
+        )
 
 
-class SubjectIn(InputSchema):
-    type: Literal[tuple(Subject.values)]
-    state: IdentifierOf(Participant, "code") | None = None
-    version: int | None = Field(None, ge=1, le=2**31 - 1)
-    text: TextOf(Procedure, "text") = ""
-    meeting: MeetingProposalIn | None = Field(None, description="for type 'meeting'")
-    catalogue: CatalogueChangeIn | None = Field(None, description="for type 'catalogue_change'")
+# The inputs shared by several subjects, then each subject's own part.
+SubjectIn = create_model(
+    "SubjectIn",
+    __base__=_SubjectIn,
+    **{
+        s.part: (s.schema | None, Field(None, description=f"for type '{s.name}'"))
+        for s in registry.all_subjects()
+        if s.part
+    },
+)
 
 
 class ProcedureIn(InputSchema):
     title: LineOf(Procedure, "title", min_length=1)
     subject: SubjectIn
-    mode: Literal[tuple(Procedure.Mode.values)]
+    mode: Literal[tuple(Mode.values)]
     deadline: IsoDateTime | None = Field(
         None, description="with its time zone; at most PROCEDURE_MAX_DEADLINE_DAYS ahead"
     )
@@ -67,9 +68,19 @@ class ProcedureIn(InputSchema):
         None, description="slug of the meeting an in-session procedure is held at"
     )
 
+    def to_request(self) -> ProcedureRequest:
+        return ProcedureRequest(
+            title=self.title,
+            subject=self.subject.to_request(),
+            mode=self.mode,
+            deadline=self.deadline,
+            shared_with_observers=self.shared_with_observers,
+            held_at=self.held_at,
+        )
+
 
 class PositionIn(InputSchema):
-    position: Literal[tuple(Position.Kind.values)]
+    position: Literal[tuple(PositionKind.values)]
     statement: TextOf(Position, "statement") = ""
 
 
@@ -98,9 +109,9 @@ class ProcedureOut(Schema):
     id: int
     title: str
     subject: dict
-    mode: str
-    status: Literal["open", "closed", "withdrawn"]
-    outcome: Literal["adopted", "not_adopted"] | None
+    mode: Literal[tuple(Mode.values)]
+    status: Literal[tuple(Status.values)]
+    outcome: Literal[tuple(Outcome.values)] | None
     deadline: dt.datetime | None
     opened_at: dt.datetime
     closed_at: dt.datetime | None
@@ -115,9 +126,9 @@ class ProcedureItemOut(Schema):
     id: int
     title: str
     subject: str
-    mode: str
-    status: str
-    outcome: str | None
+    mode: Literal[tuple(Mode.values)]
+    status: Literal[tuple(Status.values)]
+    outcome: Literal[tuple(Outcome.values)] | None
     deadline: dt.datetime | None
     opened_at: dt.datetime
 

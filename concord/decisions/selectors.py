@@ -1,28 +1,22 @@
 """Reads on procedures. Reading a silence procedure past its deadline settles it first, so a
 stopped worker never leaves an outcome undecided."""
 
-import datetime as dt
-
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from concord.accounts import permissions as rights
-from concord.catalogue.models import Dimension, Measure, PriorityArea
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
-from concord.core.i18n import current_language
-from concord.members.models import Body, Participant
 
 from . import permissions, rules, services
-from .models import Position, Procedure, Subject
+from .choices import Mode, Status
+from .models import Position, Procedure
 
 
 def settle_due() -> int:
     """Settle every silence procedure whose deadline has passed; returns how many."""
-    due = Procedure.objects.filter(
-        status=rules.OPEN, mode=Procedure.Mode.SILENCE, deadline__lte=clock.now()
-    )
+    due = Procedure.objects.filter(status=Status.OPEN, mode=Mode.SILENCE, deadline__lte=clock.now())
     return sum(services.settle(pk) for pk in due.values_list("pk", flat=True))
 
 
@@ -73,37 +67,3 @@ def tally(procedure: Procedure) -> dict[str, list[str]]:
 def list_positions(procedure: Procedure, *, current_only: bool = False) -> QuerySet[Position]:
     qs = procedure.positions.select_related("participant", "stated_by").order_by("stated_at", "id")
     return qs.filter(superseded_at=None) if current_only else qs
-
-
-def describe_proposal(procedure: Procedure) -> dict:
-    """The meeting or catalogue change under decision, in words for the page: names rather
-    than codes, dates rather than ISO strings, the reader's language where it was given."""
-    proposal, russian = procedure.proposal, current_language() == "ru"
-    if procedure.subject == Subject.MEETING and proposal:
-        host = Participant.objects.filter(code=proposal.get("host")).first()
-        body = Body.objects.prefetch_related("names").filter(code=proposal["body"]).first()
-        name = body.name_on(clock.today()) if body else None
-        return {
-            "body": name.short if name else proposal["body"],
-            "title": (russian and proposal.get("title_ru")) or proposal["title"],
-            "place": (russian and proposal.get("place_ru")) or proposal.get("place", ""),
-            "starts_on": dt.date.fromisoformat(proposal["starts_on"]),
-            "ends_on": dt.date.fromisoformat(proposal["ends_on"])
-            if proposal.get("ends_on")
-            else None,
-            "host": host.name if host else "",
-        }
-    if procedure.subject == Subject.CATALOGUE_CHANGE and proposal:
-        measure = Measure.objects.filter(code=proposal.get("measure")).first()
-        dimension = Dimension.objects.filter(code=proposal.get("dimension")).first()
-        area = PriorityArea.objects.filter(code=proposal.get("area")).first()
-        return {
-            "action": proposal["action"],
-            "measure": measure,
-            "dimension": dimension.name
-            if dimension
-            else (measure.dimension.name if measure else ""),
-            "area": area.name if area else "",
-            "text": (russian and proposal.get("text_ru")) or proposal["text_en"],
-        }
-    return {}

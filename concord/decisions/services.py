@@ -2,6 +2,7 @@
 and audits in one transaction; the effect of an adoption is applied in that same transaction."""
 
 import datetime as dt
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concord.accounts import selectors as account_selectors
+from concord.accounts.models import Role
 from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core import clock, faults
@@ -17,90 +19,73 @@ from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
 from concord.core.inputs import checked_identifier, checked_line, checked_text, date_problem, limit
 from concord.inbox import services as inbox
+from concord.meetings import selectors as meeting_selectors
 from concord.meetings.models import Meeting
-from concord.members import selectors as registry
+from concord.members import selectors as roll
 from concord.members.models import Membership
 
 from . import permissions, rules, subjects
-from .models import Position, Procedure, Seat, Subject
+from .choices import Mode, Outcome, PositionKind, Status
+from .models import Position, Procedure, Seat
+from .requests import ProcedureRequest
+from .subjects import registry
 
 DEFAULT_SILENCE = dt.timedelta(days=14)  # CICA circulates texts under a two-week silence
 REMINDER = dt.timedelta(hours=48)  # coordinators are reminded this long before a deadline
 
 
 @transaction.atomic(durable=True)
-def open_procedure(
-    *,
-    actor: Actor,
-    title: str,
-    subject: str,
-    mode: str,
-    text: str = "",
-    state: str | None = None,
-    version_id: int | None = None,
-    meeting: dict | None = None,
-    catalogue: dict | None = None,
-    deadline: dt.datetime | None = None,
-    shared_with_observers: bool = False,
-    held_at: str | None = None,
-) -> Procedure:
+def open_procedure(*, actor: Actor, request: ProcedureRequest) -> Procedure:
     """Put a question to the Member States of today; they alone count, whoever joins later.
-    ``meeting`` (body, title, starts_on, ends_on, place, host) is the meeting to convene;
-    ``catalogue`` (action add|change, dimension, area, measure, text_en, text_ru) the change."""
+    The procedure's own fields are checked first, then its subject (see ``subjects``)."""
     if not permissions.can_open_procedure(actor):
         raise NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
-    title = checked_line(title, field="title", max_length=limit(Procedure, "title"))
+    title = checked_line(request.title, field="title", max_length=limit(Procedure, "title"))
     if not title:
         raise InvalidInput(_("Give the procedure a title."), field="title")
-    text = checked_text(text, field="subject.text", max_length=limit(Procedure, "text"))
-    held_at = checked_identifier(held_at, field="held_at", max_length=limit(Meeting, "slug"))
-    if subject not in Subject.values:
-        raise InvalidInput(_("Unknown subject %(s)s.") % {"s": repr(subject)}, field="subject.type")
-    if mode not in Procedure.Mode.values:
+    asked = request.subject
+    text = checked_text(asked.text, field="subject.text", max_length=limit(Procedure, "text"))
+    held_at = checked_identifier(
+        request.held_at, field="held_at", max_length=limit(Meeting, "slug")
+    )
+    subject = registry.get(asked.type)
+    mode = request.mode
+    if mode not in Mode.values:
         raise InvalidInput(_("The mode is 'silence' or 'in_session'."), field="mode")
     now, today = clock.now(), clock.today()
-    participant, version = subjects.check(
-        subject, state=state, version_id=version_id, text=text, today=today
-    )
-    if mode == Procedure.Mode.SILENCE:
-        deadline = deadline or now + DEFAULT_SILENCE
-        _check_deadline(deadline, now)
-    elif deadline is not None:
-        raise InvalidInput(
-            _("An in-session procedure has no deadline: the Chair closes it."), field="deadline"
-        )
-    venue = subjects.meeting_held(held_at, mode)
-    proposal = subjects.proposal(subject, meeting=meeting, catalogue=catalogue, decided_by=deadline)
-    subjects.refuse_rival(subject, participant, version, proposal)
+    deadline = _deadline(request.deadline, mode, now)
+    venue = _meeting_held(held_at, mode)
+    matter = subject.check(replace(asked, text=text), today=today, decided_by=deadline)
+    subject.refuse_rival(matter)
     procedure = Procedure.objects.create(
         title=title,
-        subject=subject,
+        subject=subject.name,
         text=text,
-        participant=participant,
-        version=version,
-        proposal=proposal,
+        participant=matter.participant,
+        version=matter.version,
+        proposal=matter.proposal,
         mode=mode,
         held_at=venue,
-        shared_with_observers=shared_with_observers,
+        shared_with_observers=request.shared_with_observers,
         opened_by=actor.user,
         opened_at=now,
         deadline=deadline,
     )
     Seat.objects.bulk_create(
         Seat(procedure=procedure, participant=m.participant)
-        for m in registry.memberships_on(today, status=Membership.Status.MEMBER)
+        for m in roll.memberships_on(today, status=Membership.Status.MEMBER)
     )
-    subjects.circulate(procedure, under_decision=True)
+    subject.circulate(procedure, under_decision=True)
     record(
         actor=actor,
         event=AuditEvent.PROCEDURE_OPENED,
         target=procedure,
         summary=f"#{procedure.pk} opened ({mode}): {procedure.title}",
         data={
-            "subject": subject,
-            "state": participant.code if participant else None,
-            "version": version.pk if version else None,
-            "proposal": proposal,
+            "subject": subject.name,
+            "state": matter.participant.code if matter.participant else None,
+            "version": matter.version.pk if matter.version else None,
+            "proposal": matter.proposal,
             "deadline": deadline,
             "seats": procedure.seats.count(),
         },
@@ -117,6 +102,33 @@ def open_procedure(
                 lambda: remind_procedure.using(run_after=deadline - REMINDER).enqueue(procedure.pk)
             )
     return procedure
+
+
+def _deadline(deadline: dt.datetime | None, mode: str, now: dt.datetime) -> dt.datetime | None:
+    if mode == Mode.SILENCE:
+        deadline = deadline or now + DEFAULT_SILENCE
+        _check_deadline(deadline, now)
+    elif deadline is not None:
+        raise InvalidInput(
+            _("An in-session procedure has no deadline: the Chair closes it."), field="deadline"
+        )
+    return deadline
+
+
+def _meeting_held(slug: str | None, mode: str) -> Meeting | None:
+    """The meeting an in-session procedure is held at, if named (its place and name go on an
+    adopted document)."""
+    if not slug:
+        return None
+    if mode != Mode.IN_SESSION:
+        raise InvalidInput(_("Only an in-session procedure is held at a meeting."), field="held_at")
+    meeting = meeting_selectors.meetings_on(clock.today()).filter(slug=slug).first()
+    if meeting is None:
+        raise InvalidInput(
+            _("%(slug)s is not a meeting in session today.") % {"slug": repr(slug)},
+            field="held_at",
+        )
+    return meeting
 
 
 def _check_deadline(deadline: dt.datetime, now: dt.datetime) -> None:
@@ -174,7 +186,7 @@ def remind(procedure_id: int) -> bool:
         now = clock.now()
         if (
             procedure is None
-            or procedure.status != rules.OPEN
+            or procedure.status != Status.OPEN
             or procedure.deadline is None
             or procedure.reminded_at is not None
             or not (procedure.deadline - REMINDER <= now < procedure.deadline)
@@ -204,7 +216,7 @@ def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str
     """A Member State joins, objects (with reasons) or stands aside (with a statement)."""
     procedure = _locked(procedure_id)
     now = clock.now()
-    if procedure.status != rules.OPEN:
+    if procedure.status != Status.OPEN:
         raise InvalidTransition(
             _("The procedure is %(status)s; positions are closed.")
             % {"status": procedure.get_status_display().lower()}
@@ -216,7 +228,7 @@ def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str
             field="deadline",
         )
     if not permissions.can_state_position(actor, procedure):
-        if actor.role == "observer":
+        if actor.role == Role.OBSERVER:
             raise NotPermitted(_("Observers follow procedures but take no positions."))
         raise NotPermitted(
             _(
@@ -224,12 +236,12 @@ def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str
                 "through its coordinator or delegate."
             )
         )
-    if kind not in Position.Kind.values:
+    if kind not in PositionKind.values:
         raise InvalidInput(_("The position is join, object or stand_aside."), field="position")
     statement = checked_text(statement, field="statement", max_length=limit(Position, "statement"))
-    if kind == rules.OBJECT and not statement:
+    if kind == PositionKind.OBJECT and not statement:
         raise InvalidInput(_("An objection needs its reasons."), field="statement")
-    if kind == rules.STAND_ASIDE and not statement:
+    if kind == PositionKind.STAND_ASIDE and not statement:
         raise InvalidInput(
             _("Standing aside needs an interpretative statement."), field="statement"
         )
@@ -260,7 +272,7 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
     procedure.status = rules.after(procedure.status, "close")
     procedure.outcome = rules.outcome(current_positions(procedure).values())
     procedure.closed_at = at
-    if procedure.outcome == rules.ADOPTED:
+    if procedure.outcome == Outcome.ADOPTED:
         subjects.apply_effect(procedure, timezone.localdate(at), actor)
     else:
         subjects.circulate(procedure, under_decision=False)
@@ -289,7 +301,7 @@ def close_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
             % {"status": procedure.get_status_display().lower()}
         )
     now = clock.now()
-    if procedure.mode == Procedure.Mode.SILENCE:
+    if procedure.mode == Mode.SILENCE:
         if rules.is_due(procedure.status, procedure.mode, procedure.deadline, now):
             return _conclude(procedure, at=procedure.deadline, actor=SYSTEM)
         raise InvalidTransition(

@@ -8,20 +8,18 @@ from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotPermitted
 from concord.core.htmx import domain_error_response
 from concord.core.pagination import page_of
-from concord.documents import selectors as document_selectors
 
 from . import permissions, selectors, services
+from .choices import Mode, Status
 from .forms import PositionForm, ProcedureForm
-from .models import Procedure, Subject
+from .subjects import registry
 
 
 @login_required
 def procedure_list(request):
     actor = actor_from_request(request)
-    status = (
-        request.GET.get("status") if request.GET.get("status") in Procedure.Status.values else None
-    )
-    subject = request.GET.get("subject") if request.GET.get("subject") in Subject.values else None
+    status = request.GET.get("status") if request.GET.get("status") in Status.values else None
+    subject = request.GET.get("subject") if request.GET.get("subject") in registry.names() else None
     page = page_of(request, selectors.list_procedures(actor, status=status, subject=subject), 25)
     return render(
         request,
@@ -30,8 +28,8 @@ def procedure_list(request):
             "page": page,
             "status": status,
             "subject": subject,
-            "statuses": Procedure.Status.choices,
-            "subjects": Subject.choices,
+            "statuses": Status.choices,
+            "subjects": registry.choices(),
             "can_open": permissions.can_open_procedure(actor),
             "nav_active": "decisions",
         },
@@ -47,27 +45,10 @@ def procedure_open(request):
         )
     form = ProcedureForm(request.POST or None, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            procedure = services.open_procedure(
-                actor=actor,
-                title=data["title"],
-                subject=data["subject"],
-                mode=data["mode"],
-                text=data["text"],
-                state=data["state"] or None,
-                version_id=int(data["version"]) if data["version"] else None,
-                meeting=_prefixed(data, "meeting_"),
-                catalogue=_prefixed(data, "catalogue_"),
-                deadline=data["deadline"],
-                shared_with_observers=data["shared_with_observers"],
-                held_at=data["held_at"] or None,
-            )
+            procedure = services.open_procedure(actor=actor, request=form.to_request())
         except DomainError as exc:
-            # "subject.meeting.starts_on" (the API's name) is the form's "meeting_starts_on".
-            name = (exc.field or "").removeprefix("subject.").replace(".", "_")
-            name = "subject" if name == "type" else name
-            form.add_error(name if name in form.fields else None, exc.message)
+            form.add_error(exc.field, exc.message)
         else:
             return redirect("decisions:detail", procedure_id=procedure.pk)
     return render(
@@ -78,28 +59,20 @@ def procedure_open(request):
     )
 
 
-def _prefixed(data: dict, prefix: str) -> dict:
-    """The form's meeting_* or catalogue_* fields, as the service's nested proposal."""
-    return {k.removeprefix(prefix): v for k, v in data.items() if k.startswith(prefix)}
-
-
 def _detail_context(request, actor, procedure, form=None):
     now = clock.now()
-    is_open = procedure.status == "open"
+    is_open = procedure.status == Status.OPEN
+    subject = registry.of(procedure)
     return {
         "procedure": procedure,
-        "proposal": selectors.describe_proposal(procedure),
-        "version_units": (
-            document_selectors.version_units(procedure.version, request.LANGUAGE_CODE)
-            if procedure.version_id
-            else []
-        ),
+        "subject": subject,
+        "proposal": subject.describe(procedure),
         "tally": selectors.tally(procedure),
         "positions": selectors.list_positions(procedure),
         "form": form or PositionForm(),
         "can_state": is_open and permissions.can_state_position(actor, procedure),
         "can_close": is_open
-        and procedure.mode == "in_session"
+        and procedure.mode == Mode.IN_SESSION
         and permissions.can_close_in_session(actor),
         "can_withdraw": is_open and permissions.can_withdraw(actor, procedure),
         "remaining": bool(procedure.deadline and procedure.deadline > now),

@@ -59,15 +59,20 @@ def refused(page) -> list[str]:
 
 def test_the_main_pages_run_under_the_policy(site, watched):
     from concord.decisions import services
+    from concord.decisions.requests import ProcedureRequest, SubjectRequest
     from concord.documents.models import Document
 
     page, errors, slug = watched
     officer = _officer()
     version = Document.objects.get(slug=slug).versions.get()
     procedure = services.open_procedure(
-        actor=officer, title="Adoption", subject="document_adoption", mode="silence",
-        version_id=version.pk,
-    )  # fmt: skip
+        actor=officer,
+        request=ProcedureRequest(
+            title="Adoption",
+            subject=SubjectRequest("document_adoption", version=version.pk),
+            mode="silence",
+        ),
+    )
     paths = [
         "/", "/members/", "/members/KZ/", "/documents/", "/documents/almaty-declaration-2006/",
         "/search?q=terrorism", "/decisions/", f"/decisions/{procedure.pk}/", "/drafts/",

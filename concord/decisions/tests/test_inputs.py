@@ -10,6 +10,7 @@ from django.test import Client
 from concord.core.exceptions import InvalidInput
 from concord.decisions import services
 from concord.decisions.models import Procedure
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from conftest import PASSWORD
 
 from .conftest import OPENING
@@ -61,16 +62,24 @@ def test_a_deadline_is_at_most_the_setting_ahead(officer, settings):
 def test_the_service_bounds_a_deadline_whoever_calls_it(officer):
     with pytest.raises(InvalidInput) as caught:
         services.open_procedure(
-            actor=officer, title="X", subject="text", text="We agree.", mode="silence",
-            deadline=dt.datetime(2999, 12, 31, tzinfo=dt.UTC),
-        )  # fmt: skip
+            actor=officer,
+            request=ProcedureRequest(
+                title="X",
+                subject=SubjectRequest("text", text="We agree."),
+                mode="silence",
+                deadline=dt.datetime(2999, 12, 31, tzinfo=dt.UTC),
+            ),
+        )
     assert caught.value.field == "deadline"
     assert "at most 730 days ahead" in caught.value.message
 
 
 def test_the_database_holds_no_deadline_it_could_not_give_back(officer):
     procedure = services.open_procedure(
-        actor=officer, title="X", subject="text", text="We agree.", mode="silence"
+        actor=officer,
+        request=ProcedureRequest(
+            title="X", subject=SubjectRequest("text", text="We agree."), mode="silence"
+        ),
     )
     procedure.deadline = dt.datetime(3000, 1, 1, tzinfo=dt.UTC)
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -80,7 +89,12 @@ def test_the_database_holds_no_deadline_it_could_not_give_back(officer):
 def test_the_open_form_bounds_its_deadline(secretariat_user):
     client = Client()
     assert client.login(email=secretariat_user.email, password=PASSWORD)
-    form = {"title": "CICA Day", "subject": "text", "text": "We agree.", "mode": "silence"}
+    form = {
+        "title": "CICA Day",
+        "subject.type": "text",
+        "subject.text": "We agree.",
+        "mode": "silence",
+    }
     far = client.post("/decisions/open/", {**form, "deadline": "9999-12-31T23:59"})
     assert far.status_code == 422
     assert "Give a date between 1900-01-01 and 2999-12-31." in far.content.decode()
@@ -124,9 +138,13 @@ def test_text_may_run_over_lines_and_a_title_fills_its_column(officer):
 def test_the_service_refuses_a_title_on_two_lines_whoever_calls_it(officer):
     with pytest.raises(InvalidInput) as caught:
         services.open_procedure(
-            actor=officer, title="Opened\r\nX-Header: 1", subject="text", text="We agree.",
-            mode="silence",
-        )  # fmt: skip
+            actor=officer,
+            request=ProcedureRequest(
+                title="Opened\r\nX-Header: 1",
+                subject=SubjectRequest("text", text="We agree."),
+                mode="silence",
+            ),
+        )
     assert caught.value.field == "title"
 
 
@@ -135,7 +153,12 @@ def test_the_open_form_refuses_a_title_on_two_lines(secretariat_user):
     assert client.login(email=secretariat_user.email, password=PASSWORD)
     response = client.post(
         "/decisions/open/",
-        {"title": "CICA\nDay", "subject": "text", "text": "We agree.", "mode": "silence"},
+        {
+            "title": "CICA\nDay",
+            "subject.type": "text",
+            "subject.text": "We agree.",
+            "mode": "silence",
+        },
     )
     assert response.status_code == 422
     assert "Write this on one line" in response.content.decode()
@@ -163,9 +186,16 @@ def test_a_meeting_proposal_is_bounded_naming_the_field(officer, meetings):
 def test_the_meeting_service_bounds_its_dates_whoever_calls_it(officer, meetings):
     with pytest.raises(InvalidInput) as caught:
         services.open_procedure(
-            actor=officer, title="SOC", subject="meeting", mode="silence",
-            meeting={"body": "soc", "title": "SOC", "starts_on": dt.date(9999, 1, 1)},
-        )  # fmt: skip
+            actor=officer,
+            request=ProcedureRequest(
+                title="SOC",
+                subject=SubjectRequest(
+                    "meeting",
+                    proposal={"body": "soc", "title": "SOC", "starts_on": dt.date(9999, 1, 1)},
+                ),
+                mode="silence",
+            ),
+        )
     assert caught.value.field == "subject.meeting.starts_on"
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 from concord.core import clock
 from concord.decisions import services
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.members import selectors as roll
 from concord.members.models import Membership
 
@@ -26,9 +27,14 @@ def test_accessions_replayed_through_silence_procedures(registry, officer):
         deadline = dt.datetime.combine(admitted_on, dt.time(0, 0), tzinfo=dt.UTC)
         with clock.frozen_at(deadline - dt.timedelta(days=14)):
             procedure = services.open_procedure(
-                actor=officer, title=f"Accession of {code}", subject="accession", state=code,
-                mode="silence", deadline=deadline,
-            )  # fmt: skip
+                actor=officer,
+                request=ProcedureRequest(
+                    title=f"Accession of {code}",
+                    subject=SubjectRequest("accession", state=code),
+                    mode="silence",
+                    deadline=deadline,
+                ),
+            )
         with clock.frozen_at(deadline):
             assert services.settle(procedure.pk)
     for code, since in reference.items():

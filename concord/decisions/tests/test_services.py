@@ -8,6 +8,7 @@ from concord.core.actors import SYSTEM
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
 from concord.decisions import selectors, services
 from concord.decisions.models import Position
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.members import selectors as registry
 
 from .conftest import OPENING
@@ -15,14 +16,20 @@ from .conftest import OPENING
 DEADLINE = OPENING + dt.timedelta(days=14)
 
 
-def silence(actor, **kw):
-    defaults = {
-        "title": "Accession of Turkmenistan",
-        "subject": "accession",
-        "state": "TM",
-        "mode": "silence",
-    }
-    return services.open_procedure(actor=actor, **{**defaults, **kw})
+def silence(
+    actor,
+    *,
+    title="Accession of Turkmenistan",
+    subject="accession",
+    state="TM",
+    text="",
+    version=None,
+    mode="silence",
+    deadline=None,
+):
+    asked = SubjectRequest(subject, state=state, version=version, text=text)
+    request = ProcedureRequest(title=title, subject=asked, mode=mode, deadline=deadline)
+    return services.open_procedure(actor=actor, request=request)
 
 
 def test_opening_seats_todays_members_with_a_two_week_default(officer, audit_entries):
@@ -148,7 +155,10 @@ def test_a_state_that_accedes_during_a_procedure_does_not_join_it(officer, deleg
 
 def test_in_session_the_chair_closes_and_a_second_close_is_an_error(chair, delegates):
     procedure = services.open_procedure(
-        actor=chair, title="India", subject="chairmanship", state="IN", mode="in_session"
+        actor=chair,
+        request=ProcedureRequest(
+            title="India", subject=SubjectRequest("chairmanship", state="IN"), mode="in_session"
+        ),
     )
     services.state_position(actor=delegates["IN"], procedure_id=procedure.pk, kind="join")
     services.state_position(
@@ -205,7 +215,7 @@ def test_document_adoption_freezes_the_version(officer):
     )
     version = draft.text.version
     procedure = silence(
-        officer, subject="document_adoption", state=None, version_id=version.pk, title="Water"
+        officer, subject="document_adoption", state=None, version=version.pk, title="Water"
     )
     with clock.frozen_at(DEADLINE):
         selectors.settle_due()
@@ -241,9 +251,9 @@ def test_rival_questions_on_one_state_or_one_document_are_refused(officer, regis
         silence(officer, subject="end_observer_status")
     draft = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
     version = draft.text.version
-    silence(officer, subject="document_adoption", state=None, version_id=version.pk)
+    silence(officer, subject="document_adoption", state=None, version=version.pk)
     with pytest.raises(InvalidTransition, match="adoption of") as caught:
-        silence(officer, subject="document_adoption", state=None, version_id=version.pk)
+        silence(officer, subject="document_adoption", state=None, version=version.pk)
     assert caught.value.field == "subject.version"
 
 
@@ -257,5 +267,5 @@ def test_a_later_version_of_an_adopted_document_is_not_put_to_a_decision(officer
     assert (first.text.version.number, second.text.version.number) == (1, 2)
     adopt_version(actor=SYSTEM, version=first.text.version, on=OPENING.date())
     with pytest.raises(InvalidInput, match="adopted already") as caught:
-        silence(officer, subject="document_adoption", state=None, version_id=second.text.version_id)
+        silence(officer, subject="document_adoption", state=None, version=second.text.version_id)
     assert caught.value.field == "subject.version"

@@ -10,6 +10,8 @@ from concord.catalogue.models import Measure
 from concord.core import clock
 from concord.core.exceptions import InvalidInput, InvalidTransition
 from concord.decisions import selectors, services
+from concord.decisions.models import Procedure
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.meetings.models import Meeting
 from conftest import PASSWORD
 
@@ -27,10 +29,10 @@ SOC = {
 }
 
 
-def open_(officer, subject, **kw):
-    return services.open_procedure(
-        actor=officer, title="Question", subject=subject, mode="silence", **kw
-    )
+def open_(officer, subject, *, proposal=None, version=None, held_at=None):
+    asked = SubjectRequest(subject, version=version, proposal=proposal)
+    request = ProcedureRequest(title="Question", subject=asked, mode="silence", held_at=held_at)
+    return services.open_procedure(actor=officer, request=request)
 
 
 def settled(officer, procedure):
@@ -39,7 +41,7 @@ def settled(officer, procedure):
 
 
 def test_a_meeting_is_convened_when_silence_holds(officer, meetings):
-    procedure = open_(officer, "meeting", meeting=SOC)
+    procedure = open_(officer, "meeting", proposal=SOC)
     assert procedure.proposal["starts_on"] == "2027-01-20"
     done = settled(officer, procedure)
     meeting = Meeting.objects.get(slug=done.effect["meeting"])
@@ -52,7 +54,7 @@ def test_a_meeting_is_convened_when_silence_holds(officer, meetings):
 
 def test_a_meeting_cannot_be_convened_for_before_the_decision_falls(officer, meetings):
     with pytest.raises(InvalidInput, match="cannot open before") as caught:
-        open_(officer, "meeting", meeting={**SOC, "starts_on": "2026-12-01"})
+        open_(officer, "meeting", proposal={**SOC, "starts_on": "2026-12-01"})
     assert caught.value.field == "subject.meeting.starts_on"
     assert not Meeting.objects.filter(status="convened").exists()
 
@@ -60,7 +62,7 @@ def test_a_meeting_cannot_be_convened_for_before_the_decision_falls(officer, mee
 def test_an_objection_leaves_the_catalogue_as_it_was(officer, catalogue, delegates):
     change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals.",
               "text_ru": "Обмен биографиями генералов."}  # fmt: skip
-    procedure = open_(officer, "catalogue_change", catalogue=change)
+    procedure = open_(officer, "catalogue_change", proposal=change)
     services.state_position(
         actor=delegates["CN"], procedure_id=procedure.pk, kind="object", statement="Too narrow."
     )
@@ -73,9 +75,9 @@ def test_an_objection_leaves_the_catalogue_as_it_was(officer, catalogue, delegat
 def test_one_open_change_per_measure(officer, catalogue):
     change = {"action": "change", "measure": "MP-3", "text_en": "Exchange of CVs of generals.",
               "text_ru": "Обмен биографиями генералов."}  # fmt: skip
-    open_(officer, "catalogue_change", catalogue=change)
+    open_(officer, "catalogue_change", proposal=change)
     with pytest.raises(InvalidTransition, match="MP-3") as caught:
-        open_(officer, "catalogue_change", catalogue={**change, "text_en": "Other."})
+        open_(officer, "catalogue_change", proposal={**change, "text_en": "Other."})
     assert caught.value.field == "subject.catalogue.measure"
 
 
@@ -104,9 +106,9 @@ def test_the_api_takes_a_catalogue_change_and_reports_its_effect(officer, catalo
 def test_the_open_form_convenes_a_meeting_and_names_a_wrong_field(secretariat_user, meetings):
     client = Client()
     assert client.login(email=secretariat_user.email, password=PASSWORD)
-    form = {"title": "SOC winter session", "subject": "meeting", "mode": "silence",
-            **{f"meeting_{k}": v for k, v in SOC.items()}}  # fmt: skip
-    bad = client.post("/decisions/open/", {**form, "meeting_starts_on": "2026-12-01"})
+    form = {"title": "SOC winter session", "subject.type": "meeting", "mode": "silence",
+            **{f"subject.meeting.{k}": v for k, v in SOC.items()}}  # fmt: skip
+    bad = client.post("/decisions/open/", {**form, "subject.meeting.starts_on": "2026-12-01"})
     assert bad.status_code == 422 and "cannot open before" in bad.content.decode()
     response = client.post("/decisions/open/", form)
     assert response.status_code == 302
@@ -123,12 +125,17 @@ def test_a_document_adopted_in_session_takes_the_meeting_and_its_place(officer, 
         actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n"
     ).text.version
     with pytest.raises(InvalidInput, match="in-session") as caught:
-        open_(officer, "document_adoption", version_id=version.pk, held_at="summit-7")
+        open_(officer, "document_adoption", version=version.pk, held_at="summit-7")
     assert caught.value.field == "held_at"
     procedure = services.open_procedure(
-        actor=officer, title="Adoption", subject="document_adoption", mode="in_session",
-        version_id=version.pk, held_at="summit-7",
-    )  # fmt: skip
+        actor=officer,
+        request=ProcedureRequest(
+            title="Adoption",
+            subject=SubjectRequest("document_adoption", version=version.pk),
+            mode="in_session",
+            held_at="summit-7",
+        ),
+    )
     assert procedure.held_at.slug == "summit-7"
     services.close_procedure(actor=chair, procedure_id=procedure.pk)
     document = Document.objects.get(pk=version.document_id)
@@ -141,7 +148,10 @@ def test_a_document_adopted_in_session_takes_the_meeting_and_its_place(officer, 
 def test_an_in_session_decision_cannot_convene_a_meeting_already_begun(officer, chair, meetings):
     soon = {**SOC, "starts_on": "2026-11-30", "ends_on": None}
     procedure = services.open_procedure(
-        actor=officer, title="SOC", subject="meeting", mode="in_session", meeting=soon
+        actor=officer,
+        request=ProcedureRequest(
+            title="SOC", subject=SubjectRequest("meeting", proposal=soon), mode="in_session"
+        ),
     )
     later = clock.frozen_at(OPENING + dt.timedelta(days=10))
     with later, pytest.raises(InvalidTransition, match="Withdraw the procedure") as caught:
@@ -154,9 +164,14 @@ def test_an_in_session_decision_cannot_convene_a_meeting_already_begun(officer, 
 def test_a_procedure_is_held_only_at_a_meeting_in_session_today(officer, meetings):
     with pytest.raises(InvalidInput, match="not a meeting in session today"):
         services.open_procedure(
-            actor=officer, title="X", subject="text", text="We agree.", mode="in_session",
-            held_at="summit-1",
-        )  # fmt: skip
+            actor=officer,
+            request=ProcedureRequest(
+                title="X",
+                subject=SubjectRequest("text", text="We agree."),
+                mode="in_session",
+                held_at="summit-1",
+            ),
+        )
 
 
 def test_the_api_names_a_meeting_field_one_way_whatever_is_wrong(officer, meetings):
@@ -181,18 +196,30 @@ def test_a_draft_is_circulated_while_under_decision(officer, delegates):
     ).text.version
     document = Document.objects.filter(pk=version.document_id)
     assert document.get().status == "draft"
-    procedure = open_(officer, "document_adoption", version_id=version.pk)
+    procedure = open_(officer, "document_adoption", version=version.pk)
     assert document.get().status == "circulated"
     services.withdraw_procedure(actor=officer, procedure_id=procedure.pk)
     assert document.get().status == "draft"
-    objected = open_(officer, "document_adoption", version_id=version.pk)
+    objected = open_(officer, "document_adoption", version=version.pk)
     services.state_position(
         actor=delegates["IN"], procedure_id=objected.pk, kind="object", statement="Not yet."
     )
     assert settled(officer, objected).outcome == "not_adopted"
     assert document.get().status == "draft"
     with clock.frozen_at(DEADLINE):
-        procedure = open_(officer, "document_adoption", version_id=version.pk)
+        procedure = open_(officer, "document_adoption", version=version.pk)
     with clock.frozen_at(DEADLINE + dt.timedelta(days=14)):
         assert selectors.access_procedure(officer, procedure.pk).outcome == "adopted"
     assert document.get().status == "adopted"
+
+
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [("accession", "only a state accedes"), ("chairmanship", "only a Member State chairs")],
+)
+def test_an_organisation_neither_accedes_nor_chairs(officer, subject, message):
+    body = {"title": "The UN", "subject": {"type": subject, "state": "UN"}, "mode": "silence"}
+    refused = post(client_for(officer), "/api/procedures", body)
+    assert (refused.status_code, refused.json()["field"]) == (422, "subject.state")
+    assert message in refused.json()["detail"]
+    assert not Procedure.objects.exists()

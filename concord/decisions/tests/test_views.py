@@ -6,6 +6,7 @@ from django.test import Client
 from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.decisions import services
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from conftest import PASSWORD
 
 from .conftest import OPENING
@@ -23,8 +24,8 @@ def test_secretariat_opens_a_procedure_from_the_form(secretariat_user):
         "/decisions/open/",
         {
             "title": "CICA Day",
-            "subject": "text",
-            "text": "We mark 5 October as CICA Day.",
+            "subject.type": "text",
+            "subject.text": "We mark 5 October as CICA Day.",
             "mode": "silence",
         },
     )
@@ -35,7 +36,8 @@ def test_secretariat_opens_a_procedure_from_the_form(secretariat_user):
 
 def test_the_open_form_names_the_wrong_field(secretariat_user):
     response = signed_in(secretariat_user).post(
-        "/decisions/open/", {"title": "X", "subject": "accession", "state": "KZ", "mode": "silence"}
+        "/decisions/open/",
+        {"title": "X", "subject.type": "accession", "subject.state": "KZ", "mode": "silence"},
     )
     assert response.status_code == 422
     assert "Kazakhstan is already a Member State." in response.content.decode()
@@ -47,7 +49,12 @@ def test_delegates_cannot_open(delegate_user):
 
 def test_a_delegation_states_its_position_through_htmx(officer, delegate_user):
     procedure = services.open_procedure(
-        actor=officer, title="CICA Day", subject="text", text="We mark CICA Day.", mode="silence"
+        actor=officer,
+        request=ProcedureRequest(
+            title="CICA Day",
+            subject=SubjectRequest("text", text="We mark CICA Day."),
+            mode="silence",
+        ),
     )
     client = signed_in(delegate_user)
     html = client.post(
@@ -65,7 +72,10 @@ def test_a_delegation_states_its_position_through_htmx(officer, delegate_user):
 def test_the_printable_record_and_the_closing_by_the_chair(chair_user, actor_of):
     chair = actor_of(chair_user)
     procedure = services.open_procedure(
-        actor=chair, title="Statement", subject="text", text="We agree.", mode="in_session"
+        actor=chair,
+        request=ProcedureRequest(
+            title="Statement", subject=SubjectRequest("text", text="We agree."), mode="in_session"
+        ),
     )
     client = signed_in(chair_user)
     assert client.post(f"/decisions/{procedure.pk}/close/").status_code == 302
@@ -75,15 +85,19 @@ def test_the_printable_record_and_the_closing_by_the_chair(chair_user, actor_of)
 
 def test_observers_see_only_what_is_shared(officer, observer_user):
     hidden = services.open_procedure(
-        actor=officer, title="Internal", subject="text", text="A.", mode="silence"
+        actor=officer,
+        request=ProcedureRequest(
+            title="Internal", subject=SubjectRequest("text", text="A."), mode="silence"
+        ),
     )
     shared = services.open_procedure(
         actor=officer,
-        title="Shared",
-        subject="text",
-        text="B.",
-        mode="silence",
-        shared_with_observers=True,
+        request=ProcedureRequest(
+            title="Shared",
+            subject=SubjectRequest("text", text="B."),
+            mode="silence",
+            shared_with_observers=True,
+        ),
     )
     client = signed_in(observer_user)
     assert client.get(f"/decisions/{hidden.pk}/").status_code == 404
@@ -102,9 +116,13 @@ def test_the_page_holds_the_text_of_the_version_under_decision(secretariat_user)
         actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We cooperate on water.\n"
     ).text.version
     procedure = services.open_procedure(
-        actor=SYSTEM, title="Water", subject="document_adoption", mode="silence",
-        version_id=version.pk,
-    )  # fmt: skip
+        actor=SYSTEM,
+        request=ProcedureRequest(
+            title="Water",
+            subject=SubjectRequest("document_adoption", version=version.pk),
+            mode="silence",
+        ),
+    )
     page = signed_in(secretariat_user).get(f"/decisions/{procedure.pk}/").content.decode()
     assert 'data-testid="version-text"' in page and "We cooperate on water." in page
 
@@ -114,7 +132,12 @@ def test_the_record_of_positions_says_who_stated_each(officer, delegate_user, se
     from concord.core.actors import actor_for
 
     procedure = services.open_procedure(
-        actor=officer, title="CICA Day", subject="text", text="We mark CICA Day.", mode="silence"
+        actor=officer,
+        request=ProcedureRequest(
+            title="CICA Day",
+            subject=SubjectRequest("text", text="We mark CICA Day."),
+            mode="silence",
+        ),
     )
     focal = create_user(
         actor=SYSTEM, email="focal@in.example", role="coordinator", state="IN",
@@ -132,3 +155,28 @@ def test_the_record_of_positions_says_who_stated_each(officer, delegate_user, se
             "Priya Nair (National coordinator)",
             "delegate@in.example (Delegate)",
         ]
+
+
+def test_a_service_error_lands_on_the_field_of_the_name_it_gives(secretariat_user, meetings):
+    client = signed_in(secretariat_user)
+    form = {"title": "SOC", "subject.type": "meeting", "mode": "silence",
+            "subject.meeting.body": "soc", "subject.meeting.title": "SOC",
+            "subject.meeting.starts_on": "2026-12-01"}  # fmt: skip
+    html = client.post("/decisions/open/", form).content.decode()
+    field = html.split('name="subject.meeting.starts_on"')[0].rsplit('<div class="field', 1)[1]
+    assert field.startswith(" has-error") and "cannot open before" in html
+
+
+def test_the_open_form_takes_its_subject_from_the_link(secretariat_user):
+    from concord.core.actors import SYSTEM
+    from concord.documents.services import import_document
+
+    version = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
+    pk = version.text.version_id
+    html = (
+        signed_in(secretariat_user)
+        .get("/decisions/open/", {"subject.type": "document_adoption", "subject.version": pk})
+        .content.decode()
+    )
+    assert '<option value="document_adoption" selected>' in html
+    assert f'<option value="{pk}" selected>' in html

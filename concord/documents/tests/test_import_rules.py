@@ -18,6 +18,7 @@ from concord.core.actors import SYSTEM, actor_for
 from concord.core.exceptions import InvalidTransition
 from concord.decisions import selectors as decisions
 from concord.decisions import services as procedures
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.documents.import_rules import refusal
 from concord.documents.models import Document, Text, Version
 from concord.documents.services import (
@@ -67,10 +68,11 @@ def under_decision(officer, draft):
 def _open_adoption(officer, draft):
     return procedures.open_procedure(
         actor=officer,
-        title="Statement on Water",
-        subject="document_adoption",
-        mode="silence",
-        version_id=draft.text.version_id,
+        request=ProcedureRequest(
+            title="Statement on Water",
+            subject=SubjectRequest("document_adoption", version=draft.text.version_id),
+            mode="silence",
+        ),
     )
 
 

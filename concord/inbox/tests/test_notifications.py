@@ -11,6 +11,7 @@ from concord.audit.events import AuditEvent
 from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
 from concord.decisions import selectors, services
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.inbox.models import Message
 from conftest import PASSWORD
 
@@ -29,10 +30,9 @@ def opened(secretariat_user, coordinator_user, mail_worker, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         return services.open_procedure(
             actor=actor_for(secretariat_user),
-            title="CICA Day",
-            subject="text",
-            text="We mark it.",
-            mode="silence",
+            request=ProcedureRequest(
+                title="CICA Day", subject=SubjectRequest("text", text="We mark it."), mode="silence"
+            ),
         )
 
 
@@ -81,6 +81,9 @@ def test_deactivated_coordinators_get_nothing(registry, secretariat_user):
     )
     set_user_active(actor=actor_for(secretariat_user), user=quiet, active=False)
     services.open_procedure(
-        actor=actor_for(secretariat_user), title="T", subject="text", text="X.", mode="in_session"
+        actor=actor_for(secretariat_user),
+        request=ProcedureRequest(
+            title="T", subject=SubjectRequest("text", text="X."), mode="in_session"
+        ),
     )
     assert not Message.objects.filter(recipient=quiet).exists()

@@ -8,6 +8,7 @@ from django.test import Client
 from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
 from concord.decisions import services as decisions
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.documents.models import Document
 from concord.meetings.models import Meeting
 
@@ -63,15 +64,23 @@ def test_a_meeting_convened_at_its_limits_holds_an_adoption(meetings, secretaria
     meeting = {"body": "soc", "title": "T" * 200, "starts_on": "2026-11-27", "place": "P" * 120}
     with clock.frozen_at(today):
         convening = decisions.open_procedure(
-            actor=officer, title="SOC", subject="meeting", mode="in_session", meeting=meeting
+            actor=officer,
+            request=ProcedureRequest(
+                title="SOC", subject=SubjectRequest("meeting", proposal=meeting), mode="in_session"
+            ),
         )
         decisions.close_procedure(actor=chair, procedure_id=convening.pk)
         slug = Meeting.objects.get(status="convened").slug
         version = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
         adoption = decisions.open_procedure(
-            actor=officer, title="Adoption", subject="document_adoption", mode="in_session",
-            version_id=version.text.version.pk, held_at=slug,
-        )  # fmt: skip
+            actor=officer,
+            request=ProcedureRequest(
+                title="Adoption",
+                subject=SubjectRequest("document_adoption", version=version.text.version.pk),
+                mode="in_session",
+                held_at=slug,
+            ),
+        )
         decisions.close_procedure(actor=chair, procedure_id=adoption.pk)
     document = Document.objects.get(status="adopted", meeting="T" * 200)
     assert document.place == "P" * 120
