@@ -12,6 +12,7 @@ from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound
 from concord.core.inputs import checked_identifier, limit
+from concord.core.upsert import DECIDED
 from concord.documents import services as documents
 from concord.documents.models import Document, Version
 from concord.meetings import selectors as meeting_selectors
@@ -173,7 +174,7 @@ def circulate(procedure: Procedure, *, under_decision: bool) -> None:
 
 
 def apply_effect(procedure: Procedure, on: dt.date, actor: Actor) -> None:
-    source = f"consensus procedure #{procedure.pk}"
+    source = f"{DECIDED} #{procedure.pk}"
     if procedure.subject == Subject.ACCESSION:
         members.admit_member(
             actor=actor, participant=procedure.participant, since=on, source=source
