@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "concord.accounts.sessions.SessionTimeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "concord.accounts.signin.middleware.HtmxSignIn",
     "concord.core.ratelimit.RateLimitMiddleware",
     "concord.accounts.signin.middleware.SecondFactorMiddleware",
     # Last, as axes asks: it turns a sign-in refused by a lockout into the lockout page.
