@@ -5,9 +5,15 @@ They stop the application, a bug in it, and any SQL run with rights that cannot 
 role that can drop them does still shows, in the hashes and against the signed heads
 (`concord audit-verify`).
 
+An insert cannot replace an entry either. SQLite's INSERT OR REPLACE (and REPLACE) deletes the
+row it conflicts with without firing DELETE triggers (unless recursive_triggers is on), so on
+SQLite a BEFORE INSERT trigger refuses an insert whose id, seq or entry_hash is held already.
+PostgreSQL has no REPLACE; its INSERT ... ON CONFLICT DO UPDATE and MERGE fire the row
+triggers of the UPDATE or DELETE they do, which refuse them.
+
 SQLite drops a table's triggers with the table, and Django rebuilds a SQLite table for most
-changes of its columns: a migration that alters `AuditEntry` must call `install` again
-(`test_guard.py` fails if the triggers are missing).
+changes of its columns: a migration that alters `AuditEntry` must call `install` again, which
+replaces whatever triggers are there (`test_guard.py` fails if the triggers are missing).
 """
 
 import contextlib
@@ -24,6 +30,12 @@ _TRIGGERS = {
         "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: UPDATE refused'); END",
         f"CREATE TRIGGER audit_refuse_delete BEFORE DELETE ON {TABLE} "
         "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: DELETE refused'); END",
+        f"CREATE TRIGGER audit_refuse_overwrite BEFORE INSERT ON {TABLE} "
+        f"WHEN EXISTS (SELECT 1 FROM {TABLE} WHERE id = NEW.id) "
+        f"OR EXISTS (SELECT 1 FROM {TABLE} WHERE seq = NEW.seq) "
+        f"OR EXISTS (SELECT 1 FROM {TABLE} WHERE entry_hash = NEW.entry_hash) "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: INSERT over an entry "
+        "refused'); END",
     ],
     "postgresql": [
         f"CREATE TRIGGER audit_refuse_change BEFORE UPDATE OR DELETE ON {TABLE} "
@@ -34,10 +46,14 @@ _TRIGGERS = {
     ],
 }
 _DROP_TRIGGERS = {
-    "sqlite": ["DROP TRIGGER audit_refuse_update", "DROP TRIGGER audit_refuse_delete"],
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS audit_refuse_update",
+        "DROP TRIGGER IF EXISTS audit_refuse_delete",
+        "DROP TRIGGER IF EXISTS audit_refuse_overwrite",
+    ],
     "postgresql": [
-        f"DROP TRIGGER audit_refuse_change ON {TABLE}",
-        f"DROP TRIGGER audit_refuse_truncate ON {TABLE}",
+        f"DROP TRIGGER IF EXISTS audit_refuse_change ON {TABLE}",
+        f"DROP TRIGGER IF EXISTS audit_refuse_truncate ON {TABLE}",
     ],
 }
 # The SQLSTATE of an integrity violation makes both engines raise django.db.IntegrityError.
@@ -64,15 +80,17 @@ def _statements(connection, table: dict[str, list[str]]) -> list[str]:
 
 
 def install(connection) -> None:
+    """Put the triggers in place, replacing those there: safe to call again."""
     if connection.vendor == "postgresql":
         _run(connection, [_PG_FUNCTION])
+    _run(connection, _statements(connection, _DROP_TRIGGERS))
     _run(connection, _statements(connection, _TRIGGERS))
 
 
 def uninstall(connection) -> None:
     _run(connection, _statements(connection, _DROP_TRIGGERS))
     if connection.vendor == "postgresql":
-        _run(connection, ["DROP FUNCTION audit_refuse_change()"])
+        _run(connection, ["DROP FUNCTION IF EXISTS audit_refuse_change()"])
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ from .events import AuditEvent
 
 
 class AuditEntry(models.Model):
-    """Never updated or deleted: triggers refuse both (`guard.py`)."""
+    """Never updated, deleted or replaced: triggers refuse it (`guard.py`)."""
 
     seq = models.PositiveBigIntegerField(unique=True)
     occurred_at = models.DateTimeField(db_index=True)

@@ -12,7 +12,7 @@ from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotPermitted
 from concord.core.inputs import checked_identifier, checked_text, limit
-from concord.core.upsert import Upsert, describe
+from concord.core.upsert import Upsert, describe, made_by_decision
 from concord.members import selectors as registry
 from concord.members.services import sourced
 
@@ -20,7 +20,6 @@ from .models import Coordination, Dimension, Measure, MeasureChange, PriorityAre
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 ADD, CHANGE = "add", "change"
-DECIDED = "consensus procedure"  # the source of what the forum's decisions made
 
 
 @transaction.atomic(durable=True)
@@ -81,7 +80,7 @@ def _reference_measure(upsert: Upsert, dimension, area, row: dict) -> None:
     code = row["code"]
     held = Measure.objects.filter(code=code).first()
     if held is not None:
-        if held.source.startswith(DECIDED) and held.text_en != row["text_en"].strip():
+        if made_by_decision(held) and held.text_en != row["text_en"].strip():
             raise InvalidInput(
                 _("%(code)s in the reference file is a measure added by consensus (%(source)s).")
                 % {"code": code, "source": held.source},

@@ -64,7 +64,9 @@ def infer_type(title: str) -> str:
 
 @transaction.atomic(durable=True)
 def register_documents(*, actor: Actor, path: Path = REGISTER_FILE) -> dict:
-    """Register the foundational documents (metadata only). Rows are never deleted."""
+    """Register the foundational documents (metadata only). Rows are never deleted, and a
+    document held in Concord as a draft or adopted by a procedure is left as the forum made
+    it: registering it would otherwise adopt a draft round consensus."""
     if not permissions.can_import_documents(actor):
         raise NotPermitted(_("Only the Secretariat can register documents."))
     upsert = Upsert()
@@ -88,6 +90,7 @@ def register_documents(*, actor: Actor, path: Path = REGISTER_FILE) -> dict:
                 "note_ru": (row.get("note_ru") or "").strip(),
                 "status": Document.Status.ADOPTED,
             },
+            decided=_held_by_the_forum,
         )
     summary = upsert.summary
     if upsert.changed:
@@ -98,6 +101,13 @@ def register_documents(*, actor: Actor, path: Path = REGISTER_FILE) -> dict:
             data=summary,
         )
     return summary
+
+
+def _held_by_the_forum(document: Document) -> bool:
+    return (
+        document.status != Document.Status.ADOPTED
+        or document.versions.filter(frozen=True, adopted_elsewhere=False).exists()
+    )
 
 
 def seed_files(path: Path = REGISTER_FILE) -> list[tuple[str, Path]]:

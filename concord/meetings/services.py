@@ -14,7 +14,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
 from concord.core.inputs import checked_identifier, checked_line, date_problem, limit
 from concord.core.slugs import unique_slug
-from concord.core.upsert import Upsert, describe
+from concord.core.upsert import Upsert, describe, made_by_decision
 from concord.members import selectors as registry
 from concord.members.models import Body, Participant
 from concord.members.services import sourced
@@ -35,7 +35,8 @@ MEETING_BODIES = (
 
 @transaction.atomic(durable=True)
 def load_meetings(*, actor: Actor, path: Path = DATA_FILE) -> dict:
-    """Bring the reference list of meetings in line with the file; rows are never deleted."""
+    """Bring the reference list of meetings in line with the file; rows are never deleted, and
+    a meeting the forum convened stays as its decision convened it."""
     if not actor.is_system:
         raise NotPermitted(_("Reference data is loaded by the system (concord init)."))
     upsert = Upsert()
@@ -60,6 +61,7 @@ def load_meetings(*, actor: Actor, path: Path = DATA_FILE) -> dict:
                 "outcomes": row.get("outcomes") or [],
                 **sourced(row),
             },
+            decided=made_by_decision,
         )
     if upsert.changed:
         record(

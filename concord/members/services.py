@@ -12,7 +12,7 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidTransition, NotPermitted
-from concord.core.upsert import Upsert, describe
+from concord.core.upsert import Upsert, describe, made_by_decision
 
 from .models import Body, BodyName, Chairmanship, Membership, Participant, Precision
 
@@ -47,18 +47,20 @@ def sourced(row: dict) -> dict:
     }
 
 
-def _period(row: dict) -> dict:
+def _period_end(row: dict) -> dict:
+    """Written only when the row is created: the forum's decisions end periods since."""
     return {
         "until": _as_date(row.get("until")),
-        "since_precision": row.get("since_precision") or "day",
         "until_precision": row.get("until_precision") or "",
     }
 
 
 @transaction.atomic(durable=True)
 def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
-    """Bring the registry in line with the reference files. Rows are never deleted, so
-    memberships created later by the forum's own decisions survive a reload."""
+    """Add what the reference files hold and the registry lacks, and refresh the descriptions
+    of the rows they hold. Rows are never deleted, and what the forum's decisions did since
+    (an accession, an observer status ended, a Chair handed over) is never undone
+    (`concord.core.upsert`)."""
     if not actor.is_system:
         raise NotPermitted(_("Reference data is loaded by the system (concord init)."))
     data = read_reference_data(data_dir)
@@ -90,13 +92,21 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
                 "status": row["status"],
                 "since": _as_date(row["since"]),
             },
-            {**_period(row), **sourced(row), "founding": bool(row.get("founding"))},
+            {
+                "since_precision": row.get("since_precision") or "day",
+                "founding": bool(row.get("founding")),
+                **sourced(row),
+            },
+            on_create=_period_end(row),
+            decided=made_by_decision,
         )
     for row in data["chairmanships.yaml"]:
         upsert(
             Chairmanship,
             {"since": _as_date(row["since"])},
-            {"participant": participants[row["state"]], **_period(row), **sourced(row)},
+            {"since_precision": row.get("since_precision") or "day", **sourced(row)},
+            on_create={"participant": participants[row["state"]], **_period_end(row)},
+            decided=made_by_decision,
         )
     for row in data["bodies.yaml"]:
         body = upsert(

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "concord.accounts.sessions.SessionTimeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "concord.accounts.signin.middleware.HtmxSignIn",
     "concord.core.ratelimit.RateLimitMiddleware",
     "concord.accounts.signin.middleware.SecondFactorMiddleware",
     # Last, as axes asks: it turns a sign-in refused by a lockout into the lockout page.
@@ -149,6 +150,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "concord@localhost")
 # Seconds before a silent mail server counts as unreachable (Django's default waits forever and
 # would hold a task worker with it).
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# The directory the file backend (django.core.mail.backends.filebased.EmailBackend) writes each
+# message to, one file per message: mail read on a machine with no mail server.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
 
 # E-mail leaves by a background task, one delivery at a time. A failed attempt is tried again
 # MAIL_RETRY_DELAY seconds later, the delay doubling each time, until MAIL_ATTEMPTS attempts

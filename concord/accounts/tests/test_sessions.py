@@ -133,3 +133,25 @@ def test_a_session_without_a_clock_starts_one(delegate_user):
     assert client.login(email=delegate_user.email, password=PASSWORD)
     with clock.frozen_at(TODAY + dt.timedelta(days=30)):
         assert is_signed_in(client)
+
+
+def test_an_htmx_request_of_an_expired_session_sends_the_whole_page_to_sign_in(delegate_user):
+    """Followed inside the request, the redirect would swap the sign-in page into the fragment;
+    htmx follows HX-Redirect with the whole page, and sign-in returns to the page it was on."""
+    client = sign_in(delegate_user)
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_CURRENT_URL": "http://testserver/inbox/?page=2"}
+    with clock.frozen_at(TODAY + IDLE):
+        response = client.post("/inbox/1/read/", **htmx)
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == "/accounts/login/?next=/inbox/%3Fpage%3D2"
+    assert not response.has_header("Location")
+    # Without htmx, the redirect as ever; the API answers 401 either way.
+    assert Client().post("/inbox/1/read/").url == "/accounts/login/?next=/inbox/1/read/"
+    assert Client().get("/api/me", **htmx).status_code == 401
+
+
+def test_an_htmx_request_from_another_site_keeps_the_requests_own_next(delegate_user):
+    response = Client().get(
+        "/inbox/", HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL="https://elsewhere.example/x"
+    )
+    assert response["HX-Redirect"] == "/accounts/login/?next=/inbox/"

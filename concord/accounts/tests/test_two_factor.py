@@ -64,6 +64,17 @@ def test_a_coordinator_without_a_second_factor_is_sent_to_set_one_up(coordinator
     assert client.get("/accounts/me/").url.startswith("/accounts/login/")
 
 
+def test_an_htmx_request_owing_a_second_factor_sends_the_whole_page_to_give_it(
+    coordinator_user,
+):
+    client, _response = password_step(coordinator_user)
+    response = client.post(
+        "/inbox/1/read/", HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL="http://testserver/inbox/"
+    )
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == "/accounts/two-factor/setup/?next=/inbox/"
+
+
 def test_the_api_does_not_see_a_half_signed_in_session(coordinator_user):
     client, _response = password_step(coordinator_user)
     response = client.get("/api/me")

@@ -1,5 +1,8 @@
-"""The audit table refuses UPDATE and DELETE on the engine in use; only the test settings'
-flush and tamper helper get past, and they put the guard back."""
+"""The audit table refuses UPDATE, DELETE and an insert over an entry on the engine in use; only
+the test settings' flush and tamper helper get past, and they put the guard back."""
+
+import importlib
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -37,6 +40,92 @@ def test_plain_update_and_delete_are_refused(append):
         (1, "signed in"),
         (2, "signed in"),
     ]
+
+
+COLUMNS = [f.column for f in AuditEntry._meta.concrete_fields]
+
+
+def insert_copy_of(seq: int, changed: dict, verb: str = "INSERT", tail: str = "") -> str:
+    """Insert entry `seq` again with the `changed` columns, as a database-only attacker would
+    to replace it (the SELECT carries every other column unchanged); the refusal's message."""
+    names = ", ".join(COLUMNS)
+    values = ", ".join(f"%({c})s" if c in changed else c for c in COLUMNS)
+    sql = (
+        f"{verb} INTO {guard.TABLE} ({names}) SELECT {values} FROM {guard.TABLE} WHERE seq = {seq}"
+    )
+    return refused(f"{sql} {tail}", changed)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="INSERT OR REPLACE is SQLite's")
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"summary": "nothing happened"},  # the same id: replaces the row in place
+        {"id": 1000, "summary": "nothing happened"},  # a new id, the same seq and hash
+        {"id": 1000, "seq": 1000, "summary": "nothing happened"},  # the same hash only
+    ],
+    ids=["id", "seq", "entry_hash"],
+)
+@pytest.mark.parametrize("verb", ["INSERT OR REPLACE", "REPLACE"])
+def test_replacing_an_entry_is_refused(append, verb, changed):
+    """REPLACE deletes the row it conflicts with without firing DELETE triggers (unless
+    recursive_triggers is on), so an insert that would conflict is refused first."""
+    append(2)
+    assert "append-only: INSERT over an entry refused" in insert_copy_of(1, changed, verb)
+    assert list(AuditEntry.objects.order_by("seq").values_list("seq", "summary")) == [
+        (1, "signed in"),
+        (2, "signed in"),
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the insert guard is SQLite's")
+def test_the_migration_adds_the_insert_guard_to_a_guarded_table(append):
+    """A database migrated to 0004 before this guard existed has only the UPDATE and DELETE
+    triggers; 0005 adds the one refusing an insert over an entry."""
+    migration = importlib.import_module("concord.audit.migrations.0005_no_insert_over_an_entry")
+    append(1)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER audit_refuse_overwrite")
+        migration.install(None, SimpleNamespace(connection=connection))
+    assert "INSERT over an entry refused" in insert_copy_of(1, {"id": 1000}, "REPLACE")
+
+
+def test_an_upsert_over_an_entry_is_refused(append):
+    """INSERT ... ON CONFLICT DO UPDATE updates the row: PostgreSQL's UPDATE trigger refuses it;
+    SQLite's INSERT trigger refuses it before that."""
+    append(1)
+    message = insert_copy_of(
+        1,
+        {"id": 1000, "summary": "nothing happened"},
+        tail="ON CONFLICT (seq) DO UPDATE SET summary = excluded.summary",
+    )
+    expected = "UPDATE" if connection.vendor == "postgresql" else "INSERT over an entry"
+    assert f"append-only: {expected} refused" in message
+    assert AuditEntry.objects.get(seq=1).summary == "signed in"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="MERGE is PostgreSQL's")
+@pytest.mark.parametrize(
+    ("action", "op"), [("UPDATE SET summary = 'x'", "UPDATE"), ("DELETE", "DELETE")]
+)
+def test_a_merge_over_an_entry_is_refused(append, action, op):
+    append(1)
+    message = refused(
+        f"MERGE INTO {guard.TABLE} t USING (SELECT 1 AS seq) s ON t.seq = s.seq "
+        f"WHEN MATCHED THEN {action}"
+    )
+    assert f"append-only: {op} refused" in message
+    assert AuditEntry.objects.get(seq=1).summary == "signed in"
+
+
+def test_installing_again_replaces_the_guard(append):
+    """As a migration that rebuilds or alters the table does (guard.py)."""
+    append(1)
+    with transaction.atomic():
+        guard.install(connection)
+    append(1)
+    assert "DELETE refused" in refused("DELETE FROM audit_auditentry")
+    assert "UPDATE refused" in refused("UPDATE audit_auditentry SET summary = 'x'")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's")

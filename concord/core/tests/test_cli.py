@@ -103,6 +103,18 @@ def test_production_refuses_to_start_without_a_secret_key(throwaway):
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
+def test_the_file_mail_backend_writes_where_the_environment_says(throwaway, tmp_path):
+    outbox = tmp_path / "outbox"
+    env = {
+        **throwaway,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(outbox),
+    }
+    run("sendtestemail", "officer@example.org", env=env)
+    [message] = outbox.iterdir()
+    assert "To: officer@example.org" in message.read_text()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -1,5 +1,7 @@
 import json
 import logging
+import re
+from html import unescape
 
 import pytest
 from django.test import Client
@@ -191,3 +193,13 @@ def test_no_cookie_is_readable_by_a_script(secretariat_user):
     for name in ("csrftoken", "sessionid"):
         cookie = client.cookies[name]
         assert cookie["httponly"] is True and cookie["samesite"] == "Lax", name
+
+
+def test_htmx_is_configured_to_apply_no_inline_style(db):
+    """Under the policy's style-src, htmx must neither inject its indicator style nor settle
+    a style attribute onto swapped content (tests/browser/test_content_security_policy.py)."""
+    html = Client().get("/").content.decode()
+    meta = re.search(r"<meta name=\"htmx-config\" content='([^']*)'>", html).group(1)
+    config = json.loads(unescape(meta))
+    assert config["includeIndicatorStyles"] is False
+    assert config["attributesToSettle"] == ["class", "width", "height"]

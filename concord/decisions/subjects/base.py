@@ -9,6 +9,7 @@ from django import forms
 from ninja import Schema
 
 from concord.core.actors import Actor
+from concord.core.upsert import DECIDED
 from concord.documents.models import Version
 from concord.members.models import Participant
 
@@ -82,7 +83,7 @@ def lock(model, pk) -> None:
 
 def source(procedure: Procedure) -> str:
     """How the record of what an adoption made names the decision."""
-    return f"consensus procedure #{procedure.pk}"
+    return f"{DECIDED} #{procedure.pk}"
 
 
 def participant_choices() -> list[tuple[str, str]]:

@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import yaml
 
 from concord.audit.events import AuditEvent
 from concord.core.actors import SYSTEM
@@ -6,6 +9,7 @@ from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitte
 from concord.documents.models import Document, Reference, Text, Unit
 from concord.documents.services import (
     DATA_DIR,
+    REGISTER_FILE,
     import_document,
     load_seed_documents,
     register_documents,
@@ -123,3 +127,56 @@ def test_registering_again_changes_nothing(documents, audit_entries):
 def test_control_characters_mark_a_binary_file(documents):
     with pytest.raises(InvalidInput, match=r"line 2: binary file \(control character U\+0001\)"):
         import_document(actor=SYSTEM, raw=b"Declaration\n\x01T},D\n")
+
+
+def test_registering_again_never_adopts_a_draft_held_in_concord(documents, tmp_path):
+    """Only a consensus procedure adopts a draft: a later register that lists its slug (as
+    adopted) leaves it a draft."""
+    draft = import_document(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
+    rows = yaml.safe_load(REGISTER_FILE.read_text("utf-8"))
+    rows["documents"].append(
+        {
+            "slug": draft.document.slug,
+            "doc_type": "statement",
+            "title_en": "Statement on Water",
+            "adopted_on": "2026-06-01",
+        }
+    )
+    (tmp_path / "register.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True))
+
+    assert register_documents(actor=SYSTEM, path=tmp_path / "register.yaml") == {
+        "created": {},
+        "updated": {},
+    }
+
+    draft.document.refresh_from_db()
+    assert (draft.document.status, draft.document.adopted_on) == ("draft", None)
+
+
+def test_registering_again_leaves_a_document_a_procedure_adopted(documents, tmp_path):
+    from concord.documents.services import adopt_version
+
+    draft = import_document(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
+    adopt_version(actor=SYSTEM, version=draft.text.version, on=dt.date(2026, 6, 1), place="Baku")
+    rows = yaml.safe_load(REGISTER_FILE.read_text("utf-8"))
+    rows["documents"].append(
+        {
+            "slug": draft.document.slug,
+            "doc_type": "statement",
+            "title_en": "Water",
+            "adopted_on": "2026-05-01",
+        }
+    )
+    (tmp_path / "register.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True))
+
+    assert register_documents(actor=SYSTEM, path=tmp_path / "register.yaml") == {
+        "created": {},
+        "updated": {},
+    }
+
+    draft.document.refresh_from_db()
+    assert (draft.document.title_en, draft.document.adopted_on, draft.document.place) == (
+        "Statement on Water",
+        dt.date(2026, 6, 1),
+        "Baku",
+    )

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import yaml
 from django.test import Client
 
 from concord.core import clock
@@ -105,3 +106,36 @@ def test_a_filter_that_matches_nothing_says_so(meetings):
     assert "0 meetings" in page and "No meetings match." in page
     assert Client().get("/api/meetings?year=1995").json() == {"items": [], "count": 0}
     assert Client().get("/meetings/?year=²").status_code == 200
+
+
+def test_a_reload_leaves_a_meeting_the_forum_convened_as_it_was_convened(meetings, tmp_path):
+    """A later release of the file may list the meeting; the row stays the decision's."""
+    details = services.check_convening({"body": "soc", "title": "SOC", "starts_on": "2026-12-20"})
+    made = services.convene_meeting(
+        actor=SYSTEM, details=details, on=dt.date(2026, 12, 1), source="consensus procedure #1"
+    )
+    rows = yaml.safe_load(services.DATA_FILE.read_text("utf-8"))
+    rows.append(
+        {
+            "slug": made.slug,
+            "body": "soc",
+            "title_en": "Renamed",
+            "status": "held",
+            "starts_on": dt.date(2026, 12, 21),
+            "source": "https://example.org",
+        }
+    )
+    (tmp_path / "meetings.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True))
+
+    assert services.load_meetings(actor=SYSTEM, path=tmp_path / "meetings.yaml") == {
+        "created": {},
+        "updated": {},
+    }
+
+    made.refresh_from_db()
+    assert (made.title_en, made.status, made.starts_on, made.source) == (
+        "SOC",
+        "convened",
+        dt.date(2026, 12, 20),
+        "consensus procedure #1",
+    )

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -92,3 +93,14 @@ def test_structure_page_lists_chairs_and_renamed_bodies(web):
     chairs = html.split('data-testid="chairmanships"')[1].split("</table>")[0]
     assert chairs.count("<tr") == 7  # header + six terms
     assert 'aria-current="true"' in chairs and "Azerbaijan" in chairs
+
+
+def test_the_timeline_chart_draws_in_russian(web):
+    """SVG reads numbers with a decimal point whatever the page's language."""
+    html = web.get("/members/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    numbers = re.findall(r'\b(?:x|y|x1|x2|y1|y2|cx|cy|r)="([^"]*)"', svg)
+    assert len(numbers) > 20
+    assert [float(n) for n in numbers]
+    path = re.search(r' d="([^"]*)"', svg).group(1)
+    assert re.fullmatch(r"M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+", path)
