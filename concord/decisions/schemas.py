@@ -16,6 +16,12 @@ from concord.meetings.models import Meeting
 from concord.members.models import Body, Participant
 
 from .models import Position, Procedure, Subject
+from .selectors import standing
+
+SETTLING = (
+    "true from the deadline of a silence procedure until its outcome, which status and outcome "
+    "already show, is recorded and its effect applied by the task worker"
+)
 
 
 class MeetingProposalIn(InputSchema):
@@ -95,6 +101,7 @@ class ProcedureOut(Schema):
     mode: str
     status: Literal["open", "closed", "withdrawn"]
     outcome: Literal["adopted", "not_adopted"] | None
+    settling: bool = Field(description=SETTLING)
     deadline: dt.datetime | None
     opened_at: dt.datetime
     closed_at: dt.datetime | None
@@ -112,9 +119,18 @@ class ProcedureItemOut(Schema):
     mode: str
     status: str
     outcome: str | None
+    settling: bool = Field(description=SETTLING)
     deadline: dt.datetime | None
     opened_at: dt.datetime
 
     @staticmethod
+    def resolve_status(procedure) -> str:
+        return standing(procedure).status
+
+    @staticmethod
     def resolve_outcome(procedure) -> str | None:
-        return procedure.outcome or None
+        return standing(procedure).outcome or None
+
+    @staticmethod
+    def resolve_settling(procedure) -> bool:
+        return standing(procedure).settling

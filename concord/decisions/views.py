@@ -30,6 +30,10 @@ def procedure_list(request):
         "decisions/list.html",
         {
             "page": page,
+            "rows": [(p, selectors.standing(p)) for p in page],
+            "overdue": selectors.count_overdue_settlements()
+            if permissions.can_open_procedure(actor)
+            else 0,
             "status": status,
             "subject": subject,
             "statuses": Procedure.Status.choices,
@@ -87,9 +91,11 @@ def _prefixed(data: dict, prefix: str) -> dict:
 
 def _detail_context(request, actor, procedure, form=None):
     now = clock.now()
-    is_open = procedure.status == "open"
+    standing = selectors.standing(procedure)
+    is_open = standing.status == Procedure.Status.OPEN
     return {
         "procedure": procedure,
+        "standing": standing,
         "proposal": selectors.describe_proposal(procedure),
         "version_units": (
             document_selectors.version_units(procedure.version, request.LANGUAGE_CODE)
