@@ -16,7 +16,7 @@ from concord.meetings.models import Meeting
 from concord.members.models import Body, Participant
 
 from .models import Position, Procedure, Subject
-from .selectors import standing
+from .selectors import Standing, standing
 
 SETTLING = (
     "true from the deadline of a silence procedure until its outcome, which status and outcome "
@@ -125,12 +125,19 @@ class ProcedureItemOut(Schema):
 
     @staticmethod
     def resolve_status(procedure) -> str:
-        return standing(procedure).status
+        return _standing(procedure).status
 
     @staticmethod
     def resolve_outcome(procedure) -> str | None:
-        return standing(procedure).outcome or None
+        return _standing(procedure).outcome or None
 
     @staticmethod
     def resolve_settling(procedure) -> bool:
-        return standing(procedure).settling
+        return _standing(procedure).settling
+
+
+def _standing(procedure) -> Standing:
+    """Read once per row: a due procedure's standing costs a query."""
+    if not hasattr(procedure, "_standing"):
+        procedure._standing = standing(procedure)
+    return procedure._standing
