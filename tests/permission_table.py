@@ -21,6 +21,7 @@ method path                                                anon  obs   delA  crd
 # Site, language, public reference data
 GET    /                                                   200   200   200   200   200   200   200   200   200
 GET    /catalogue/                                         200   200   200   200   200   200   200   200   200
+GET    /healthz                                            200   200   200   200   200   200   200   200   200
 GET    /catalogue/measures/{measure}/                      200   200   200   200   200   200   200   200   200
 GET    /i18n/setlang/                                      302   302   302   302   302   302   302   302   302
 POST   /i18n/setlang/                                      302   302   302   302   302   302   302   302   302

@@ -19,6 +19,7 @@ ERRORS = (400, 401, 403, 404, 409, 422)
 
 
 def procedure_out(procedure) -> dict:
+    standing = selectors.standing(procedure)
     return {
         "id": procedure.pk,
         "title": procedure.title,
@@ -31,11 +32,12 @@ def procedure_out(procedure) -> dict:
         },
         "effect": procedure.effect,
         "mode": procedure.mode,
-        "status": procedure.status,
-        "outcome": procedure.outcome or None,
+        "status": standing.status,
+        "outcome": standing.outcome or None,
+        "settling": standing.settling,
         "deadline": procedure.deadline,
         "opened_at": procedure.opened_at,
-        "closed_at": procedure.closed_at,
+        "closed_at": standing.closed_at,
         "shared_with_observers": procedure.shared_with_observers,
         "held_at": procedure.held_at.slug if procedure.held_at_id else None,
         "tally": selectors.tally(procedure),

@@ -17,7 +17,13 @@ from concord.members.models import Participant
 from .choices import Mode, Outcome, PositionKind, Status
 from .models import Position, Procedure
 from .requests import ProcedureRequest, SubjectRequest
+from .selectors import Standing, standing
 from .subjects import registry
+
+SETTLING = (
+    "true from the deadline of a silence procedure until its outcome, which status and outcome "
+    "already show, is recorded and its effect applied by the task worker"
+)
 
 
 def _for(need: str) -> str:
@@ -112,6 +118,7 @@ class ProcedureOut(Schema):
     mode: Literal[tuple(Mode.values)]
     status: Literal[tuple(Status.values)]
     outcome: Literal[tuple(Outcome.values)] | None
+    settling: bool = Field(description=SETTLING)
     deadline: dt.datetime | None
     opened_at: dt.datetime
     closed_at: dt.datetime | None
@@ -129,9 +136,25 @@ class ProcedureItemOut(Schema):
     mode: Literal[tuple(Mode.values)]
     status: Literal[tuple(Status.values)]
     outcome: Literal[tuple(Outcome.values)] | None
+    settling: bool = Field(description=SETTLING)
     deadline: dt.datetime | None
     opened_at: dt.datetime
 
     @staticmethod
+    def resolve_status(procedure) -> str:
+        return _standing(procedure).status
+
+    @staticmethod
     def resolve_outcome(procedure) -> str | None:
-        return procedure.outcome or None
+        return _standing(procedure).outcome or None
+
+    @staticmethod
+    def resolve_settling(procedure) -> bool:
+        return _standing(procedure).settling
+
+
+def _standing(procedure) -> Standing:
+    """Read once per row: a due procedure's standing costs a query."""
+    if not hasattr(procedure, "_standing"):
+        procedure._standing = standing(procedure)
+    return procedure._standing

@@ -1,7 +1,12 @@
-"""Reads on procedures. Reading a silence procedure past its deadline settles it first, so a
-stopped worker never leaves an outcome undecided."""
+"""Reads on procedures. A read never settles: a silence procedure past its deadline reads as
+the rules have closed it (`standing`), marked as being applied until the task at its deadline,
+or a write path, saves the outcome with its effect."""
 
-from django.db.models import QuerySet
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import DateTimeField, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from concord.accounts import permissions as rights
@@ -9,15 +14,58 @@ from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 
-from . import permissions, rules, services
-from .choices import Mode, Status
+from . import permissions, rules
+from .choices import Mode, Outcome, Status
 from .models import Position, Procedure
 
 
-def settle_due() -> int:
-    """Settle every silence procedure whose deadline has passed; returns how many."""
-    due = Procedure.objects.filter(status=Status.OPEN, mode=Mode.SILENCE, deadline__lte=clock.now())
-    return sum(services.settle(pk) for pk in due.values_list("pk", flat=True))
+@dataclass(frozen=True)
+class Standing:
+    """Where a procedure stands now. `settling`: its deadline has passed and the rules give its
+    outcome, which is not yet saved nor its effect applied."""
+
+    status: str
+    outcome: str
+    closed_at: dt.datetime | None
+    settling: bool
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def outcome_label(self) -> str:
+        return Outcome(self.outcome).label if self.outcome else ""
+
+
+def standing(procedure: Procedure) -> Standing:
+    """The stored status, or for a procedure due to close, the status and outcome the rules give
+    it, closed at its deadline as settling will record it."""
+    now = getattr(procedure, "as_of", None) or clock.now()
+    if not rules.is_due(procedure.status, procedure.mode, procedure.deadline, now):
+        return Standing(procedure.status, procedure.outcome, procedure.closed_at, settling=False)
+    # One query, for a due procedure only: with the worker running, a list rarely holds one.
+    kinds = procedure.positions.filter(superseded_at=None).values_list("kind", flat=True)
+    return Standing(
+        rules.after(procedure.status, "close"), rules.outcome(kinds), procedure.deadline, True
+    )
+
+
+def due(now: dt.datetime) -> Q:
+    """`rules.is_due` as a query: open silence procedures whose deadline has come."""
+    return Q(status=Status.OPEN, mode=Mode.SILENCE, deadline__lte=now)
+
+
+def list_due() -> QuerySet[Procedure]:
+    """Procedures due to close and not yet settled, the oldest deadline first."""
+    return Procedure.objects.filter(due(clock.now())).order_by("deadline", "pk")
+
+
+def count_overdue_settlements() -> int:
+    """Procedures due for longer than the grace the worker is given (a setting): with a worker
+    running there are none, so any is a stopped worker or a settling task that failed."""
+    grace = dt.timedelta(minutes=settings.PROCEDURE_SETTLE_GRACE_MINUTES)
+    return list_due().filter(deadline__lt=clock.now() - grace).count()
 
 
 def visible_procedures(actor: Actor) -> QuerySet[Procedure]:
@@ -36,18 +84,22 @@ def visible_procedures(actor: Actor) -> QuerySet[Procedure]:
 def list_procedures(
     actor: Actor, *, status: str | None = None, subject: str | None = None
 ) -> QuerySet[Procedure]:
-    settle_due()
+    """By where each stands now (`standing`): a procedure due to close is listed as closed.
+    Each row carries the moment it was read at (`as_of`), so that it shows what it was
+    filtered by, its status and outcome taken at one instant."""
+    now = clock.now()
     qs = visible_procedures(actor).select_related("participant", "version__document")
-    if status:
-        qs = qs.filter(status=status)
+    if status == Status.CLOSED:
+        qs = qs.filter(Q(status=status) | due(now))
+    elif status:
+        qs = qs.filter(status=status).exclude(due(now))
     if subject:
         qs = qs.filter(subject=subject)
-    return qs.order_by("-opened_at", "-id")
+    return qs.annotate(as_of=Value(now, output_field=DateTimeField())).order_by("-opened_at", "-id")
 
 
 def access_procedure(actor: Actor, procedure_id: int) -> Procedure:
-    """One visible procedure, settled if due; hidden and missing look the same."""
-    services.settle(procedure_id)
+    """One visible procedure; hidden and missing look the same."""
     procedure = (
         visible_procedures(actor)
         .select_related("participant", "version__document")
@@ -59,9 +111,16 @@ def access_procedure(actor: Actor, procedure_id: int) -> Procedure:
     return procedure
 
 
+def current_positions(procedure: Procedure) -> dict[str, str]:
+    """Each state's position in force, by ISO code."""
+    return dict(
+        procedure.positions.filter(superseded_at=None).values_list("participant__code", "kind")
+    )
+
+
 def tally(procedure: Procedure) -> dict[str, list[str]]:
     seats = procedure.seats.values_list("participant__code", flat=True)
-    return rules.tally(seats, services.current_positions(procedure))
+    return rules.tally(seats, current_positions(procedure))
 
 
 def list_positions(procedure: Procedure, *, current_only: bool = False) -> QuerySet[Position]:

@@ -16,7 +16,13 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core import clock, faults
 from concord.core.actors import SYSTEM, Actor
-from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from concord.core.exceptions import (
+    DomainError,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    NotPermitted,
+)
 from concord.core.inputs import checked_identifier, checked_line, checked_text, date_problem, limit
 from concord.inbox import services as inbox
 from concord.meetings import selectors as meeting_selectors
@@ -24,7 +30,7 @@ from concord.meetings.models import Meeting
 from concord.members import selectors as roll
 from concord.members.models import Membership
 
-from . import permissions, rules, subjects
+from . import permissions, rules, selectors, subjects
 from .choices import Mode, Outcome, PositionKind, Status
 from .models import Position, Procedure, Seat
 from .requests import ProcedureRequest
@@ -262,15 +268,9 @@ def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str
     return position
 
 
-def current_positions(procedure: Procedure) -> dict[str, str]:
-    return dict(
-        procedure.positions.filter(superseded_at=None).values_list("participant__code", "kind")
-    )
-
-
 def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedure:
     procedure.status = rules.after(procedure.status, "close")
-    procedure.outcome = rules.outcome(current_positions(procedure).values())
+    procedure.outcome = rules.outcome(selectors.current_positions(procedure).values())
     procedure.closed_at = at
     if procedure.outcome == Outcome.ADOPTED:
         subjects.apply_effect(procedure, timezone.localdate(at), actor)
@@ -279,7 +279,7 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
     procedure.save(update_fields=["status", "outcome", "closed_at", "effect"])
     _notify(procedure, "outcome")
     seats = procedure.seats.values_list("participant__code", flat=True)
-    board = rules.tally(seats, current_positions(procedure))
+    board = rules.tally(seats, selectors.current_positions(procedure))
     record(
         actor=actor,
         event=AuditEvent.PROCEDURE_CLOSED,
@@ -339,13 +339,28 @@ def withdraw_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
     return procedure
 
 
+@transaction.atomic(durable=True)
 def settle(procedure_id: int) -> bool:
-    """Close a silence procedure whose deadline has passed. Harmless to call twice, or early."""
-    with transaction.atomic():
-        procedure = Procedure.objects.select_for_update().filter(pk=procedure_id).first()
-        if procedure is None or not rules.is_due(
-            procedure.status, procedure.mode, procedure.deadline, clock.now()
-        ):
-            return False
-        _conclude(procedure, at=procedure.deadline, actor=SYSTEM)
-        return True
+    """Close a silence procedure whose deadline has passed, with the outcome and effect the
+    rules give it: the task at the deadline runs this. Harmless to call twice, or early."""
+    procedure = Procedure.objects.select_for_update().filter(pk=procedure_id).first()
+    if procedure is None or not rules.is_due(
+        procedure.status, procedure.mode, procedure.deadline, clock.now()
+    ):
+        return False
+    _conclude(procedure, at=procedure.deadline, actor=SYSTEM)
+    return True
+
+
+def settle_due() -> tuple[list[int], dict[int, str]]:
+    """Settle every procedure due to close, each in its own transaction, as the task at its
+    deadline would have (the worker does not run a failed task again). Returns the ids settled,
+    and why each of the others could not be, so that one refusal holds back no other."""
+    settled, refused = [], {}
+    for procedure_id in selectors.list_due().values_list("pk", flat=True):
+        try:
+            if settle(procedure_id):
+                settled.append(procedure_id)
+        except DomainError as exc:
+            refused[procedure_id] = exc.message
+    return settled, refused

@@ -26,6 +26,10 @@ def procedure_list(request):
         "decisions/list.html",
         {
             "page": page,
+            "rows": [(p, selectors.standing(p)) for p in page],
+            "overdue": selectors.count_overdue_settlements()
+            if permissions.can_open_procedure(actor)
+            else 0,
             "status": status,
             "subject": subject,
             "statuses": Status.choices,
@@ -61,10 +65,12 @@ def procedure_open(request):
 
 def _detail_context(request, actor, procedure, form=None):
     now = clock.now()
-    is_open = procedure.status == Status.OPEN
+    standing = selectors.standing(procedure)
+    is_open = standing.status == Status.OPEN
     subject = registry.of(procedure)
     return {
         "procedure": procedure,
+        "standing": standing,
         "subject": subject,
         "proposal": subject.describe(procedure),
         "tally": selectors.tally(procedure),

@@ -12,6 +12,15 @@ from concord.members.models import Body, Participant, Precision, SourcedRecord
 # Document.place), so they are no longer than those hold.
 TITLE_LIMIT = 200
 PLACE_LIMIT = 120
+# Bodies that meet; the Secretariat and the councils of experts do not convene as such.
+MEETING_BODIES = (
+    "summit",
+    "ministerial_council",
+    "soc",
+    "swg",
+    "experts_meeting",
+    "specialised_meeting",
+)
 
 
 class Meeting(SourcedRecord):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.exceptions import NotFound
 
-from .models import Meeting
+from .models import MEETING_BODIES, Meeting
 
 SORTS = {
     "date": ("starts_on", "slug"),
@@ -62,8 +62,6 @@ def convening_choices() -> list[tuple[str, str]]:
     """(code, current short name) of the bodies a decision may convene."""
     from concord.core import clock
     from concord.members.models import Body
-
-    from .services import MEETING_BODIES
 
     today = clock.today()
     bodies = Body.objects.filter(code__in=MEETING_BODIES).prefetch_related("names")

@@ -19,18 +19,9 @@ from concord.members import selectors as registry
 from concord.members.models import Body, Participant
 from concord.members.services import sourced
 
-from .models import Meeting
+from .models import MEETING_BODIES, Meeting
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "meetings.yaml"
-# Bodies that meet; the Secretariat and the councils of experts do not convene as such.
-MEETING_BODIES = (
-    "summit",
-    "ministerial_council",
-    "soc",
-    "swg",
-    "experts_meeting",
-    "specialised_meeting",
-)
 
 
 @transaction.atomic(durable=True)

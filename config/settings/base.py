@@ -191,6 +191,10 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PROCEDURE_MAX_DEADLINE_DAYS = env_int("PROCEDURE_MAX_DEADLINE_DAYS", 730)
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 10 * 1024 * 1024)
 
+# The task worker settles a silence procedure at its deadline. One still unsettled this many
+# minutes later is overdue: /healthz reports "degraded" and the Secretariat is told.
+PROCEDURE_SETTLE_GRACE_MINUTES = env_int("PROCEDURE_SETTLE_GRACE_MINUTES", 15)
+
 # Headers (concord.core.middleware.SecurityHeaders; Django's SecurityMiddleware sets the rest).
 # Pages run only the site's own scripts and styles, nothing inline (htmx is configured not to
 # inject its indicator style); data: images are Swagger UI's icons on /api/docs. No page may be

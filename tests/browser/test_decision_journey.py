@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from concord.core import clock
 from concord.core.actors import SYSTEM
+from concord.decisions.tasks import settle_procedure
 from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -81,5 +82,10 @@ def test_silence_procedure_on_a_draft_until_adoption(site, browser, axe_violatio
     with clock.frozen_at(clock.now() + dt.timedelta(days=15)):
         secretariat.goto(url)
         expect(secretariat.get_by_test_id("procedure-status")).to_contain_text("Adopted")
+        expect(secretariat.get_by_test_id("settling")).to_be_visible()
+        procedure_id = int(re.search(r"/decisions/(\d+)/$", url).group(1))
+        assert settle_procedure.call(procedure_id)  # what the worker runs at the deadline
+        secretariat.goto(url)
+        expect(secretariat.get_by_test_id("settling")).to_have_count(0)
         secretariat.goto(f"{site}/documents/{draft.document.slug}/")
         expect(secretariat.locator(".doc-meta")).to_contain_text("Adopted")

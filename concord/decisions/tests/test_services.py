@@ -78,7 +78,8 @@ def test_silence_holds_and_the_accession_takes_effect_at_the_deadline(
     procedure = silence(officer)
     services.state_position(actor=delegates["KZ"], procedure_id=procedure.pk, kind="join")
     with clock.frozen_at(DEADLINE):
-        read = selectors.access_procedure(officer, procedure.pk)  # the first read settles it
+        assert services.settle(procedure.pk)  # the task at the deadline
+        read = selectors.access_procedure(officer, procedure.pk)
     assert (read.status, read.outcome, read.closed_at) == ("closed", "adopted", DEADLINE)
     turkmenistan = registry.get_state("TM")
     assert registry.status_on(turkmenistan, DEADLINE.date()) == "member"
@@ -110,6 +111,7 @@ def test_a_withdrawn_objection_lets_silence_hold(officer, delegates):
     )
     assert [k for k, _ in history] == ["object", "join"] and history[0][1] is not None
     with clock.frozen_at(DEADLINE):
+        assert services.settle(procedure.pk)
         assert selectors.access_procedure(officer, procedure.pk).outcome == "adopted"
 
 
@@ -149,6 +151,7 @@ def test_a_state_that_accedes_during_a_procedure_does_not_join_it(officer, deleg
     )
     accession = silence(officer)
     with clock.frozen_at(DEADLINE):
+        assert services.settle(accession.pk)
         assert selectors.access_procedure(officer, accession.pk).outcome == "adopted"
         assert not first.seats.filter(participant__code="TM").exists()
 
@@ -197,7 +200,7 @@ def test_observer_status_granted_and_ended(officer):
     granted = silence(officer, subject="observer_status", state="AU", title="Australia as observer")
     ended = silence(officer, subject="end_observer_status", state="UA", title="Ukraine")
     with clock.frozen_at(DEADLINE):
-        selectors.settle_due()
+        services.settle_due()
         day = clock.today()
     assert registry.status_on(registry.get_state("AU"), day) == "observer"
     assert registry.status_on(registry.get_state("UA"), day) is None
@@ -218,7 +221,7 @@ def test_document_adoption_freezes_the_version(officer):
         officer, subject="document_adoption", state=None, version=version.pk, title="Water"
     )
     with clock.frozen_at(DEADLINE):
-        selectors.settle_due()
+        services.settle_due()
     version.refresh_from_db()
     assert version.frozen
     assert version.document.status == "adopted" and version.document.adopted_on == DEADLINE.date()

@@ -36,7 +36,9 @@ def open_(officer, subject, *, proposal=None, version=None, held_at=None):
 
 
 def settled(officer, procedure):
+    """The procedure as read once the task at its deadline has run."""
     with clock.frozen_at(DEADLINE):
+        services.settle(procedure.pk)
         return selectors.access_procedure(officer, procedure.pk)
 
 
@@ -95,6 +97,7 @@ def test_the_api_takes_a_catalogue_change_and_reports_its_effect(officer, catalo
     assert opened.status_code == 201, opened.content
     assert opened.json()["subject"]["catalogue"]["dimension"] == "HD"
     with clock.frozen_at(OPENING + dt.timedelta(seconds=5)):
+        services.settle(opened.json()["id"])
         done = client.get(f"/api/procedures/{opened.json()['id']}").json()
     assert (done["outcome"], done["effect"]) == ("adopted", {"measure": "HD-7"})
     assert Client().get("/api/measures/HD-7").json()["text_ru"] == "Молодёжные обмены."
@@ -209,6 +212,7 @@ def test_a_draft_is_circulated_while_under_decision(officer, delegates):
     with clock.frozen_at(DEADLINE):
         procedure = open_(officer, "document_adoption", version=version.pk)
     with clock.frozen_at(DEADLINE + dt.timedelta(days=14)):
+        assert services.settle(procedure.pk)
         assert selectors.access_procedure(officer, procedure.pk).outcome == "adopted"
     assert document.get().status == "adopted"
 

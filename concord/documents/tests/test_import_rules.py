@@ -16,7 +16,6 @@ from concord.audit.events import AuditEvent
 from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
 from concord.core.exceptions import InvalidTransition
-from concord.decisions import selectors as decisions
 from concord.decisions import services as procedures
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.documents.import_rules import refusal
@@ -110,7 +109,7 @@ def test_an_import_cannot_adopt_a_text_under_decision(secretariat_user, under_de
 def test_the_procedure_still_decides_after_a_refused_import(secretariat_user, under_decision):
     _post(secretariat_user, OTHER, slug="kill-draft", adopt="true")
     with clock.frozen_at(under_decision.deadline):
-        decisions.settle_due()
+        procedures.settle_due()
     under_decision.refresh_from_db()
     assert under_decision.outcome == "not_adopted"
     assert Document.objects.get(slug="kill-draft").status == "draft"
@@ -189,7 +188,7 @@ def test_a_registered_document_needs_adopt_to_take_its_text(registry):
 def test_a_procedure_adoption_is_not_marked_as_recorded(officer, draft):
     procedure = _open_adoption(officer, draft)
     with clock.frozen_at(procedure.deadline):
-        decisions.settle_due()
+        procedures.settle_due()
     version = draft.text.version
     version.refresh_from_db()
     assert version.frozen and not version.adopted_elsewhere

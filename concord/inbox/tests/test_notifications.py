@@ -10,7 +10,7 @@ from concord.accounts.services import create_user
 from concord.audit.events import AuditEvent
 from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
-from concord.decisions import selectors, services
+from concord.decisions import services
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.inbox.models import Message
 from conftest import PASSWORD
@@ -56,7 +56,7 @@ def test_the_reminder_is_sent_once_within_48_hours(opened, audit_entries):
 
 def test_the_outcome_is_announced(opened):
     with clock.frozen_at(DEADLINE):
-        selectors.settle_due()
+        services.settle_due()
     assert Message.objects.filter(kind="decisions.outcome", subject="Outcome: CICA Day").exists()
 
 
