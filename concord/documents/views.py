@@ -89,7 +89,8 @@ def document_import(request):
         return domain_error_response(
             request, NotPermitted(_("Only the Secretariat can import documents."))
         )
-    form = ImportForm(request.POST or None, request.FILES or None)
+    # Bound on every POST, even an empty one (no file chosen), so that it says what is missing.
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     results = _import_files(actor, form) if request.method == "POST" and form.is_valid() else []
     refusals = [r["error"].status for r in results if "error" in r]
     if form.errors:
