@@ -204,6 +204,7 @@ def import_document(
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     import_rules.check_size(size)
     source, encoding_warnings = _read(raw)
+    import_rules.check_lines(source)
     parsed = parse_upload(source, language=language)
     import_rules.check_fits(parsed)
     warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
