@@ -12,6 +12,7 @@ from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.core.i18n import current_language
+from concord.documents import resemblance
 from concord.members.models import Body, Participant
 
 from . import permissions, rules, services
@@ -107,3 +108,17 @@ def describe_proposal(procedure: Procedure) -> dict:
             "text": (russian and proposal.get("text_ru")) or proposal["text_en"],
         }
     return {}
+
+
+def list_held_texts() -> list[resemblance.HeldText]:
+    """The texts of open procedures, which an import may not adopt round them (registered with
+    ``documents.selectors.HELD_TEXT_SOURCES``)."""
+    return [
+        resemblance.HeldText(
+            _("the text of the open procedure “%(title)s”") % {"title": title},
+            resemblance.paragraphs_of_text(text),
+        )
+        for title, text in Procedure.objects.filter(status=rules.OPEN)
+        .exclude(text="")
+        .values_list("title", "text")
+    ]

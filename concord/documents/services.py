@@ -19,7 +19,7 @@ from concord.core.slugs import check_slug, unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
-from . import import_rules, parsing, permissions
+from . import import_rules, parsing, permissions, selectors
 from .models import Document, DocumentType, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
@@ -245,12 +245,20 @@ class _Plan:
 
 def _plan(request: _Request, *, lock: bool) -> _Plan:
     """Where the text goes, after the rules of ``import_rules``; writes nothing."""
-    parsed = request.parsed
     existing = (
         Text.objects.select_related("version__document").filter(content_hash=request.digest).first()
     )
     if existing is not None:
+        import_rules.check_held_again(existing, slug=request.slug, adopt=request.adopt)
         return _Plan(existing=existing)
+    plan = _place(request, lock=lock)
+    if request.adopt:
+        import_rules.check_resemblance(request.parsed, selectors.list_held_texts())
+    return plan
+
+
+def _place(request: _Request, *, lock: bool) -> _Plan:
+    parsed = request.parsed
     document = _find_document(parsed, slug=request.slug, doc_type=request.doc_type)
     if document is None:
         return _Plan()
