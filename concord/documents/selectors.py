@@ -1,6 +1,8 @@
 """Reads on documents, limited to what the actor may see."""
 
+import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -81,6 +83,38 @@ def current_text(document: Document, language: str) -> Text | None:
     if version is None:
         return None
     return version.texts.filter(language=language).first()
+
+
+@dataclass(frozen=True)
+class LateText:
+    """A language imported into an adopted version after a procedure adopted it."""
+
+    language: str
+    added_at: dt.datetime
+    by: str  # "by the Secretariat", "by Aliya Seitkali"
+
+
+def list_texts_added_after_adoption(actor: Actor, document: Document) -> list[LateText]:
+    """The person who imported one is named to those who may read the audit trail, which names
+    them too; others read "the Secretariat", which alone imports."""
+    texts = Text.objects.filter(
+        version__document=document, version__frozen=True, added_after_adoption=True
+    ).select_related("imported_by")
+    named = rights.can_read_audit(actor)
+    return [
+        LateText(text.language, text.imported_at, _by(text.imported_by) if named else _by_office())
+        for text in texts.defer("structure", "source_text")
+    ]
+
+
+def _by(user) -> str:
+    if user is None:
+        return _("from the command line")
+    return _("by %(name)s") % {"name": user}
+
+
+def _by_office() -> str:
+    return _("by the Secretariat")
 
 
 def version_units(version, language: str) -> list[Unit]:

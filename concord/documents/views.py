@@ -75,6 +75,7 @@ def document_detail(request, slug: str):
                 reading.context(other.structure, selectors.references_in(other)) if other else None
             ),
             "cited_by": selectors.list_citations(actor, document),
+            "added_after_adoption": selectors.list_texts_added_after_adoption(actor, document),
             "drafting_history": selectors.sees_unpublished(actor) and languages,
             "missing": [lang for lang in ("en", "ru") if lang not in languages],
             "nav_active": "documents",
