@@ -38,6 +38,10 @@ class AuditEvent(models.TextChoices):
         "documents.recorded_as_adopted",
         _("Document recorded as adopted by import (a decision taken elsewhere)"),
     )
+    DOCUMENT_TEXT_ADDED_AFTER_ADOPTION = (
+        "documents.text_added_after_adoption",
+        _("Language added by import to a version adopted by procedure"),
+    )
     PROCEDURE_OPENED = "decisions.procedure_opened", _("Procedure opened")
     POSITION_STATED = "decisions.position_stated", _("Position stated")
     PROCEDURE_CLOSED = "decisions.procedure_closed", _("Procedure closed")

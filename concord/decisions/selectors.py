@@ -13,6 +13,7 @@ from concord.accounts import permissions as rights
 from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
+from concord.documents import resemblance
 
 from . import permissions, rules
 from .choices import Mode, Outcome, Status
@@ -126,3 +127,17 @@ def tally(procedure: Procedure) -> dict[str, list[str]]:
 def list_positions(procedure: Procedure, *, current_only: bool = False) -> QuerySet[Position]:
     qs = procedure.positions.select_related("participant", "stated_by").order_by("stated_at", "id")
     return qs.filter(superseded_at=None) if current_only else qs
+
+
+def list_held_texts() -> list[resemblance.HeldText]:
+    """The texts of open procedures, which an import may not adopt round them (registered with
+    ``documents.selectors.HELD_TEXT_SOURCES``)."""
+    return [
+        resemblance.HeldText(
+            _("the text of the open procedure “%(title)s”") % {"title": title},
+            resemblance.paragraphs_of_text(text),
+        )
+        for title, text in Procedure.objects.filter(status=Status.OPEN)
+        .exclude(text="")
+        .values_list("title", "text")
+    ]

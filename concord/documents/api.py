@@ -131,6 +131,7 @@ def import_document(
         "title": outcome.parsed.title,
         "paragraphs": len(outcome.parsed.paragraphs),
         "warnings": outcome.warnings,
+        "added_after_adoption": outcome.added_after_adoption,
         "structure": outcome.parsed.to_dict() if dry_run else None,
     }
     return (201 if outcome.status == "imported" else 200), body

@@ -20,6 +20,8 @@ def as_json(document: Document, text: Text) -> dict:
         "version": text.version.number,
         # Frozen by an import recording a decision taken elsewhere, not by a procedure.
         "adopted_elsewhere": text.version.adopted_elsewhere,
+        # This language was imported after a procedure adopted the version.
+        "added_after_adoption": text.added_after_adoption,
         **text.structure,
         "title": text.structure.get("title") or document.title,
         "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,

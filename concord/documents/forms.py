@@ -43,17 +43,17 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        return (
-            [single(d, initial) for d in data]
-            if isinstance(data, list | tuple)
-            else [single(data, initial)]
-        )
+        if isinstance(data, list | tuple) and data:
+            return [single(d, initial) for d in data]
+        # No file chosen arrives as an empty list: cleaned as one missing file, it is refused.
+        return [single(data or None, initial)]
 
 
 class ImportForm(forms.Form):
     files = MultipleFileField(
         allow_empty_file=True,  # the importer itself names an empty file in its summary
         label=_("Text files"),
+        error_messages={"required": _("Choose at least one text file.")},
         help_text=_("Plain text or light Markdown; UTF-8 or Windows-1251."),
     )
     type = forms.ChoiceField(label=_("Type"), required=False)

@@ -6,7 +6,9 @@ Adoption is the forum's decision. A document Concord holds as a draft (or circul
 an open procedure) is adopted only by a consensus procedure on one of its versions. An import
 adopts only a document new to Concord, or one the reference data registers as adopted without
 its text: it then records a decision taken elsewhere, and says so in the audit trail and on
-the document's page.
+the document's page. Nor does it adopt a held text under another name: the same text, or one
+that reproduces it (``resemblance``), is refused. A language added to a version a procedure
+adopted is taken, and marked as added after the adoption.
 """
 
 from django.conf import settings
@@ -15,14 +17,17 @@ from django.utils.translation import gettext as _
 
 from concord.core.exceptions import InvalidInput, InvalidTransition
 
+from . import resemblance
 from .models import (
     PLACE_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     UNIT_ID_MAX_LENGTH,
     UNIT_NUMBER_MAX_LENGTH,
     Document,
+    Text,
     Version,
 )
+from .selectors import draft_label
 
 
 def check_size(size: int, name: str = "") -> None:
@@ -38,6 +43,30 @@ def check_size(size: int, name: str = "") -> None:
         else _("The file is %(size)s; a file may be at most %(max)s.") % sizes
     )
     raise InvalidInput(message, field="file")
+
+
+def count_lines(text: str) -> int:
+    """Lines that hold something. Every unit the parser makes starts on one, so their number
+    bounds its work; blank lines cost next to nothing (five million parse in a third of a
+    second) and a double-spaced text is not penalised for them."""
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def check_lines(text: str) -> None:
+    """Refuse a text too long to be parsed while others wait, before it is parsed: a file within
+    the byte limit can hold 400,000 short paragraphs, half a minute of one worker's time and,
+    on SQLite, of the database's write lock."""
+    limit = settings.DOCUMENT_IMPORT_MAX_LINES
+    count = count_lines(text)
+    if count > limit:
+        raise InvalidInput(
+            _(
+                "The text has %(count)s lines; an import may have at most %(max)s (blank lines "
+                "not counted)."
+            )
+            % {"count": count, "max": limit},
+            field="file",
+        )
 
 
 def check_fits(parsed, *, field: str = "file") -> None:
@@ -68,6 +97,53 @@ def check_fits(parsed, *, field: str = "file") -> None:
                 % {"id": unit["id"][:60]},
                 field=field,
             )
+
+
+def check_held_again(existing: Text, *, slug: str | None, adopt: bool) -> None:
+    """The same text is held already (as ``existing``): imported again it changes nothing,
+    unless it is asked to go into another document, or to adopt a text not yet adopted."""
+    version = existing.version
+    if slug and slug != version.document.slug:
+        raise InvalidTransition(
+            _(
+                "This text is held already in “%(title)s”; it cannot be imported into another "
+                "document as well."
+            )
+            % {"title": version.document.title},
+            field="slug",
+        )
+    if adopt and not version.frozen:
+        raise InvalidTransition(
+            _(
+                "This text is held already as %(draft)s: only a consensus procedure can adopt "
+                "it, not an import."
+            )
+            % {"draft": draft_label(version)},
+            field="adopt",
+        )
+
+
+def check_resemblance(parsed, held: list[resemblance.HeldText]) -> None:
+    """An adopting import records a decision taken elsewhere: it may not reproduce a text held
+    for a decision not yet taken (the rule is in ``resemblance``)."""
+    imported = resemblance.paragraphs((unit["kind"], unit["text"]) for unit in parsed.units())
+    found = resemblance.closest(imported, held)
+    if found is None:
+        return
+    raise InvalidTransition(
+        _(
+            "This text reproduces %(held)s: %(shared)s of its %(paragraphs)s paragraphs are "
+            "among the %(held_paragraphs)s paragraphs of that text. Only a consensus procedure "
+            "can adopt a text held in Concord, not an import."
+        )
+        % {
+            "held": found.held.label,
+            "shared": found.shared,
+            "paragraphs": found.of_imported,
+            "held_paragraphs": len(found.held.paragraphs),
+        },
+        field="adopt",
+    )
 
 
 def check_import(

@@ -1,5 +1,6 @@
 """Official documents held as structure: Document -> Version -> Text per language -> Units."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -126,6 +127,18 @@ class Text(models.Model):
     source_text = models.TextField()
     content_hash = models.CharField(max_length=64, db_index=True)
     imported_at = models.DateTimeField()
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="none: imported from the command line, or made by drafting",
+    )
+    added_after_adoption = models.BooleanField(
+        default=False,
+        help_text="imported into a version after a consensus procedure had adopted it",
+    )
 
     class Meta:
         ordering = ["version", "language"]

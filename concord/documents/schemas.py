@@ -51,6 +51,8 @@ class ImportOut(Schema):
     title: str
     paragraphs: int
     warnings: list[str]
+    # The text joins, as a language, a version a procedure adopted before it was imported.
+    added_after_adoption: bool = False
     structure: dict | None = None
 
 

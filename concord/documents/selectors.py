@@ -1,5 +1,9 @@
 """Reads on documents, limited to what the actor may see."""
 
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -9,6 +13,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
+from . import resemblance
 from .models import Document, Reference, Text, Unit, Version
 
 PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
@@ -80,6 +85,38 @@ def current_text(document: Document, language: str) -> Text | None:
     return version.texts.filter(language=language).first()
 
 
+@dataclass(frozen=True)
+class LateText:
+    """A language imported into an adopted version after a procedure adopted it."""
+
+    language: str
+    added_at: dt.datetime
+    by: str  # "by the Secretariat", "by Aliya Seitkali"
+
+
+def list_texts_added_after_adoption(actor: Actor, document: Document) -> list[LateText]:
+    """The person who imported one is named to those who may read the audit trail, which names
+    them too; others read "the Secretariat", which alone imports."""
+    texts = Text.objects.filter(
+        version__document=document, version__frozen=True, added_after_adoption=True
+    ).select_related("imported_by")
+    named = rights.can_read_audit(actor)
+    return [
+        LateText(text.language, text.imported_at, _by(text.imported_by) if named else _by_office())
+        for text in texts.defer("structure", "source_text")
+    ]
+
+
+def _by(user) -> str:
+    if user is None:
+        return _("from the command line")
+    return _("by %(name)s") % {"name": user}
+
+
+def _by_office() -> str:
+    return _("by the Secretariat")
+
+
 def version_units(version, language: str) -> list[Unit]:
     """The units of one version in ``language``, or in English when that text is not held."""
     texts = {t.language: t for t in version.texts.all()}
@@ -137,3 +174,40 @@ def list_citations(actor: Actor, document: Document) -> list[Reference]:
         .select_related("unit__text__version__document")
         .order_by("unit__text__version__document__adopted_on", "unit__ordinal")
     )
+
+
+# Apps that hold texts of their own under decision (decisions: the free text of an open
+# procedure) register here a function listing them; this app cannot import them, they build on it.
+HELD_TEXT_SOURCES: list[Callable[[], Iterable[resemblance.HeldText]]] = []
+
+
+def list_held_texts() -> list[resemblance.HeldText]:
+    """Every text held for a decision not yet taken: each text of a version not frozen (a draft,
+    a circulated one, one under a procedure, an earlier draft version), then those registered
+    in ``HELD_TEXT_SOURCES``."""
+    texts = (
+        Text.objects.filter(version__frozen=False)
+        .select_related("version__document")
+        .defer("structure", "source_text")
+    )
+    units: dict[int, list[tuple[str, str]]] = {}
+    rows = Unit.objects.filter(text__version__frozen=False, kind__in=resemblance.SUBSTANTIVE)
+    for text_id, kind, content in rows.values_list("text_id", "kind", "content"):
+        units.setdefault(text_id, []).append((kind, content))
+    held = [
+        resemblance.HeldText(
+            draft_label(text.version), resemblance.paragraphs(units.get(text.pk, ()))
+        )
+        for text in texts
+    ]
+    for source in HELD_TEXT_SOURCES:
+        held.extend(source())
+    return held
+
+
+def draft_label(version: Version) -> str:
+    """How a refusal names a version not yet adopted."""
+    return _("the draft “%(title)s” (version %(number)s)") % {
+        "title": version.document.title,
+        "number": version.number,
+    }

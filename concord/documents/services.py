@@ -19,7 +19,7 @@ from concord.core.slugs import check_slug, unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
-from . import import_rules, parsing, permissions
+from . import import_rules, parsing, permissions, selectors
 from .models import Document, DocumentType, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
@@ -123,6 +123,7 @@ class ImportOutcome:
     document: Document | None = None
     text: Text | None = None
     warnings: list[str] = field(default_factory=list)
+    added_after_adoption: bool = False  # a language joins a version a procedure adopted
 
 
 def content_hash(parsed: parsing.ParsedDocument) -> str:
@@ -214,6 +215,7 @@ def import_document(
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     import_rules.check_size(size)
     source, encoding_warnings = _read(raw)
+    import_rules.check_lines(source)
     parsed = parse_upload(source, language=language)
     import_rules.check_fits(parsed)
     warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
@@ -224,7 +226,9 @@ def import_document(
         if plan.existing is not None:
             existing = plan.existing
             return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
-        return ImportOutcome("would import", parsed, warnings=warnings)
+        return ImportOutcome(
+            "would import", parsed, warnings=warnings, added_after_adoption=plan.after_adoption
+        )
     try:
         return _store(actor, request, source, warnings)
     except IntegrityError as exc:
@@ -251,15 +255,30 @@ class _Plan:
     version: Version | None = None  # the version the text joins; None: a new version
     number: int = 1  # of the new version
 
+    @property
+    def after_adoption(self) -> bool:
+        """A language added to a version adopted by a procedure in Concord (not to a text
+        recorded as adopted elsewhere, whose languages arrive by import one by one)."""
+        version = self.version
+        return version is not None and version.frozen and not version.adopted_elsewhere
+
 
 def _plan(request: _Request, *, lock: bool) -> _Plan:
     """Where the text goes, after the rules of ``import_rules``; writes nothing."""
-    parsed = request.parsed
     existing = (
         Text.objects.select_related("version__document").filter(content_hash=request.digest).first()
     )
     if existing is not None:
+        import_rules.check_held_again(existing, slug=request.slug, adopt=request.adopt)
         return _Plan(existing=existing)
+    plan = _place(request, lock=lock)
+    if request.adopt:
+        import_rules.check_resemblance(request.parsed, selectors.list_held_texts())
+    return plan
+
+
+def _place(request: _Request, *, lock: bool) -> _Plan:
+    parsed = request.parsed
     document = _find_document(parsed, slug=request.slug, doc_type=request.doc_type)
     if document is None:
         return _Plan()
@@ -315,22 +334,17 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
         frozen=adopt,
         adopted_elsewhere=adopt,
     )
-    text, units, links = _store_text(version, parsed, source, request.digest, now)
-    _fill_metadata(document, parsed)
-    record(
-        actor=actor,
-        event=AuditEvent.DOCUMENT_IMPORTED,
-        target=document,
-        summary=f"{document.slug} v{version.number} [{parsed.language}] imported: "
-        f"{len(parsed.paragraphs)} paragraphs, {links} references",
-        data={
-            "version": version.number,
-            "language": parsed.language,
-            "content_hash": request.digest,
-            "units": len(units),
-            "warnings": warnings,
-        },
+    text, units, links = _store_text(
+        version,
+        parsed,
+        source,
+        request.digest,
+        now,
+        imported_by=actor.user,
+        added_after_adoption=plan.after_adoption,
     )
+    _fill_metadata(document, parsed)
+    _record_import(actor, text, request, len(units), links, warnings)
     if plan.version is None and adopt:
         record(
             actor=actor,
@@ -345,10 +359,47 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
             },
         )
     faults.checkpoint("documents.import")
-    return ImportOutcome("imported", parsed, document, text, warnings)
+    return ImportOutcome(
+        "imported", parsed, document, text, warnings, added_after_adoption=plan.after_adoption
+    )
 
 
-def _store_text(version: Version, parsed, source: str, digest: str, now):
+def _record_import(actor, text: Text, request: _Request, units: int, links: int, warnings):
+    """One entry; a language added after a procedure adopted the version has its own event."""
+    version, parsed = text.version, request.parsed
+    document = version.document
+    data = {
+        "version": version.number,
+        "language": parsed.language,
+        "content_hash": request.digest,
+        "units": units,
+        "warnings": warnings,
+    }
+    event, what = AuditEvent.DOCUMENT_IMPORTED, "imported"
+    if text.added_after_adoption:
+        event = AuditEvent.DOCUMENT_TEXT_ADDED_AFTER_ADOPTION
+        what = f"added after its adoption by procedure on {document.adopted_on}"
+        data["added_after_adoption"] = True
+    record(
+        actor=actor,
+        event=event,
+        target=document,
+        summary=f"{document.slug} v{version.number} [{parsed.language}] {what}: "
+        f"{len(parsed.paragraphs)} paragraphs, {links} references",
+        data=data,
+    )
+
+
+def _store_text(
+    version: Version,
+    parsed,
+    source: str,
+    digest: str,
+    now,
+    *,
+    imported_by=None,
+    added_after_adoption: bool = False,
+):
     text = Text.objects.create(
         version=version,
         language=parsed.language,
@@ -357,6 +408,8 @@ def _store_text(version: Version, parsed, source: str, digest: str, now):
         source_text=source,
         content_hash=digest,
         imported_at=now,
+        imported_by=imported_by,
+        added_after_adoption=added_after_adoption,
     )
     units = Unit.objects.bulk_create(
         Unit(

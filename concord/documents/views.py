@@ -75,6 +75,7 @@ def document_detail(request, slug: str):
                 reading.context(other.structure, selectors.references_in(other)) if other else None
             ),
             "cited_by": selectors.list_citations(actor, document),
+            "added_after_adoption": selectors.list_texts_added_after_adoption(actor, document),
             "drafting_history": selectors.sees_unpublished(actor) and languages,
             "missing": [lang for lang in ("en", "ru") if lang not in languages],
             "nav_active": "documents",
@@ -89,7 +90,8 @@ def document_import(request):
         return domain_error_response(
             request, NotPermitted(_("Only the Secretariat can import documents."))
         )
-    form = ImportForm(request.POST or None, request.FILES or None)
+    # Bound on every POST, even an empty one (no file chosen), so that it says what is missing.
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     results = _import_files(actor, form) if request.method == "POST" and form.is_valid() else []
     refusals = [r["error"].status for r in results if "error" in r]
     if form.errors:

@@ -289,6 +289,10 @@ OTP_TOTP_ISSUER = "Concord"
 # The largest text file an import takes (bytes). A declaration is tens of kilobytes; parsing
 # tens of megabytes would hold a worker for seconds, so larger files are refused unread.
 DOCUMENT_IMPORT_MAX_BYTES = env_int("DOCUMENT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# The most lines of text (blank lines not counted) an import parses. A declaration has about a
+# hundred and a long treaty a few thousand; 20,000 parse in about two seconds, while 5 MB of
+# short lines would hold a worker, and on SQLite the write lock, for half a minute.
+DOCUMENT_IMPORT_MAX_LINES = env_int("DOCUMENT_IMPORT_MAX_LINES", 20_000)
 # The audit chain's head is signed (Ed25519) at every append with a key kept outside the
 # database, so that whoever can write only to the database cannot forge a signed head. A local
 # install generates the key once into var/; production must name an existing file.

@@ -2,6 +2,7 @@
 refused where they enter, naming the field or the line (defects 2, 6 and 10 of issue 8)."""
 
 import datetime as dt
+import re
 from importlib import import_module
 from io import StringIO
 from pathlib import Path
@@ -142,6 +143,39 @@ def test_a_file_over_the_limit_is_refused_unread_everywhere(
     summary = page.content.decode().split('data-testid="import-summary"')[1]
     assert "big.txt is 1.0" in summary and "refused" in summary
     assert not Text.objects.exists()
+
+
+def test_a_text_over_the_line_limit_is_refused_before_parsing_everywhere(
+    secretariat_user, settings, tmp_path, client, monkeypatch
+):
+    settings.DOCUMENT_IMPORT_MAX_LINES = 10
+    monkeypatch.setattr(services.parsing, "parse", None)  # never reached
+    body = "\n\n".join(f"{n}. We cooperate on item {n}." for n in range(1, 10))
+    long = f"Statement on Water\n\nDecide:\n\n{body}\n".encode()
+    message = "The text has 11 lines; an import may have at most 10 (blank lines not counted)."
+    for dry_run in ("true", "false"):
+        response = _post(secretariat_user, long, dry_run=dry_run)
+        assert response.status_code == 422, dry_run
+        assert (response.json()["field"], response.json()["detail"]) == ("file", message)
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        import_document(actor=SYSTEM, raw=long.decode())
+    path = tmp_path / "long.txt"
+    path.write_bytes(long)
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import-document", str(path), stdout=StringIO(), stderr=err)
+    assert f"refused: {path}: {message}" in err.getvalue()
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    page = client.post("/documents/import/", {"files": [SimpleUploadedFile("long.txt", long)]})
+    assert page.status_code == 422
+    assert message in page.content.decode().split('data-testid="import-summary"')[1]
+    assert not Text.objects.exists()
+
+
+def test_a_text_at_the_line_limit_is_imported(registry, settings):
+    settings.DOCUMENT_IMPORT_MAX_LINES = 4  # blank lines and CR LF line ends count for nothing
+    outcome = import_document(actor=SYSTEM, raw=TEXT.replace(b"\n", b"\r\n") + b"\n" * 50)
+    assert outcome.status == "imported"
 
 
 @pytest.mark.parametrize("char", ["\ufffe", "\uffff"])

@@ -46,6 +46,19 @@ def test_secretariat_imports_through_the_form_with_a_summary(seeded, secretariat
     assert "unchanged" in summary and "refused" in summary and "empty" in summary
 
 
+def test_the_import_form_sent_without_a_file_says_what_is_missing(registry, secretariat_user):
+    client = Client()
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    for data in ({}, {"adopt": "on"}):
+        response = client.post("/documents/import/", data)
+        assert response.status_code == 422
+        html = response.content.decode()
+        summary = html.split('data-testid="error-summary"')[1].split("</div>")[0]
+        assert '<a href="#id_files">Text files: Choose at least one text file.</a>' in summary
+        assert '<p class="error" role="alert">Choose at least one text file.</p>' in html
+        assert 'data-testid="import-summary"' not in html
+
+
 def test_import_form_is_for_the_secretariat_only(seeded, delegate_user):
     client = Client()
     client.login(email=delegate_user.email, password=PASSWORD)

@@ -135,6 +135,8 @@ class Command(BaseCommand):
                         )
                     else:
                         self.stdout.write(f"{outcome.status}: {path} -> {outcome.document.slug}")
+                        if outcome.added_after_adoption:
+                            self.stdout.write("  note: added after the version's adoption")
                         for warning in outcome.warnings:
                             self.stdout.write(f"  warning: {warning}")
                 progress.advance(task)
