@@ -16,6 +16,7 @@ from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
 from concord.core.exceptions import DomainError, InvalidTransition
 from concord.decisions import services as procedures
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.documents import resemblance
 from concord.documents.models import Document, Text
 from concord.documents.services import import_document
@@ -118,10 +119,11 @@ def test_a_text_padded_with_paragraphs_of_its_own_is_still_refused(draft):
 def test_a_changed_text_under_a_procedure_is_not_adopted(officer, draft):
     procedures.open_procedure(
         actor=officer,
-        title="Statement on Water",
-        subject="document_adoption",
-        mode="silence",
-        version_id=draft.text.version_id,
+        request=ProcedureRequest(
+            title="Statement on Water",
+            subject=SubjectRequest("document_adoption", version=draft.text.version_id),
+            mode="silence",
+        ),
     )
     refused = _same_refusal(raw=RESEMBLING, adopt=True)
     assert refused.message.startswith("This text reproduces the draft “Statement on Water”")
@@ -136,10 +138,11 @@ def test_an_earlier_version_of_a_draft_is_held_too(draft):
 def test_the_free_text_of_an_open_procedure_is_held(officer, registry):
     procedures.open_procedure(
         actor=officer,
-        title="Water cooperation",
-        subject="text",
-        mode="silence",
-        text=DRAFT.decode(),
+        request=ProcedureRequest(
+            title="Water cooperation",
+            subject=SubjectRequest("text", text=DRAFT.decode()),
+            mode="silence",
+        ),
     )
     refused = _same_refusal(raw=RESEMBLING, adopt=True)
     assert refused.message.startswith(

@@ -10,6 +10,7 @@ from django.test import Client
 from concord.core import clock
 from concord.core.actors import actor_for
 from concord.decisions import services
+from concord.decisions.requests import ProcedureRequest, SubjectRequest
 
 OPENING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
 DEADLINE = OPENING + dt.timedelta(days=14)
@@ -28,9 +29,11 @@ def test_a_settlement_overdue_is_degraded_but_the_site_still_serves(
     settings.PROCEDURE_SETTLE_GRACE_MINUTES = 15
     with clock.frozen_at(OPENING):
         procedure = services.open_procedure(
-            actor=actor_for(secretariat_user), title="CICA Day", subject="text",
-            text="We agree.", mode="silence",
-        )  # fmt: skip
+            actor=actor_for(secretariat_user),
+            request=ProcedureRequest(
+                title="CICA Day", subject=SubjectRequest("text", text="We agree."), mode="silence"
+            ),
+        )
     with clock.frozen_at(DEADLINE + dt.timedelta(minutes=10)):
         assert Client().get("/healthz").json()["status"] == "ok"  # the worker has its grace
     with clock.frozen_at(DEADLINE + dt.timedelta(minutes=16)):
