@@ -14,7 +14,7 @@ from concord.core.exceptions import NotPermitted
 from concord.core.schemas import Pages, with_errors
 
 from . import exports, import_rules, permissions, search, selectors, services
-from .models import DocumentType
+from .models import DocumentType, ImportStatus
 from .schemas import BodyCode, DocumentItemOut, ImportOut, SearchOut, Slug
 
 router = Router(tags=["documents"])
@@ -171,7 +171,7 @@ def import_document(
         "warnings": outcome.warnings,
         "structure": outcome.parsed.to_dict() if dry_run else None,
     }
-    return (201 if outcome.status == "imported" else 200), body
+    return (201 if outcome.status == ImportStatus.IMPORTED else 200), body
 
 
 @router.get(

@@ -6,6 +6,9 @@ from pydantic import StringConstraints
 
 from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
 
+from .models import ImportStatus
+from .parsing import UnitKind
+
 # A slug from the caller: refused with 422 naming the field before it reaches a URL or a header.
 Slug = Annotated[
     str, StringConstraints(min_length=1, max_length=SLUG_MAX_LENGTH, pattern=SLUG_PATTERN)
@@ -31,7 +34,7 @@ class DocumentItemOut(Schema):
 
 
 class ImportOut(Schema):
-    status: str
+    status: ImportStatus
     slug: str | None
     language: str
     title: str
@@ -42,7 +45,7 @@ class ImportOut(Schema):
 
 class SearchHitOut(Schema):
     unit: str
-    kind: str
+    kind: UnitKind
     snippet: str
     document: str
     title: str

@@ -20,7 +20,7 @@ from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
 from . import import_rules, parsing, permissions
-from .models import Document, DocumentType, Reference, Text, Unit, Version
+from .models import Document, DocumentType, ImportStatus, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
 
@@ -108,7 +108,7 @@ def seed_files(path: Path = REGISTER_FILE) -> list[tuple[str, Path]]:
 
 @dataclass
 class ImportOutcome:
-    status: str  # "imported" | "unchanged" | "would import" (dry run)
+    status: ImportStatus
     parsed: parsing.ParsedDocument
     document: Document | None = None
     text: Text | None = None
@@ -213,8 +213,10 @@ def import_document(
         plan = _plan(request, lock=False)
         if plan.existing is not None:
             existing = plan.existing
-            return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
-        return ImportOutcome("would import", parsed, warnings=warnings)
+            return ImportOutcome(
+                ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
+            )
+        return ImportOutcome(ImportStatus.WOULD_IMPORT, parsed, warnings=warnings)
     try:
         return _store(actor, request, source, warnings)
     except IntegrityError as exc:
@@ -287,7 +289,9 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
     plan = _plan(request, lock=True)
     if plan.existing is not None:
         existing = plan.existing
-        return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
+        return ImportOutcome(
+            ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
+        )
     now = clock.now()
     document = plan.document or Document.objects.create(
         slug=request.slug or _new_slug(parsed, request.doc_type),
@@ -335,7 +339,7 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
             },
         )
     faults.checkpoint("documents.import")
-    return ImportOutcome("imported", parsed, document, text, warnings)
+    return ImportOutcome(ImportStatus.IMPORTED, parsed, document, text, warnings)
 
 
 def _store_text(version: Version, parsed, source: str, digest: str, now):

@@ -59,4 +59,3 @@ class UnitKind(_Kind):
     CLOSING = "closing"
     ANNEX = "annex"
     UNCLASSIFIED = "unclassified"
-
