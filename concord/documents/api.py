@@ -15,7 +15,7 @@ from concord.core.pagination import Pages
 from concord.core.schemas import with_errors
 
 from . import exports, import_rules, permissions, search, selectors, services
-from .models import DocumentType
+from .models import DocumentType, ImportStatus
 from .schemas import BodyCode, DocumentItemOut, ImportOut, SearchOut, Slug
 
 router = Router(tags=["documents"])
@@ -134,7 +134,7 @@ def import_document(
         "added_after_adoption": outcome.added_after_adoption,
         "structure": outcome.parsed.to_dict() if dry_run else None,
     }
-    return (201 if outcome.status == "imported" else 200), body
+    return (201 if outcome.status == ImportStatus.IMPORTED else 200), body
 
 
 @router.get(

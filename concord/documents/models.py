@@ -39,6 +39,14 @@ class DocumentType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ImportStatus(models.TextChoices):
+    """What importing a text did (``services.import_document``)."""
+
+    IMPORTED = "imported", _("imported")
+    UNCHANGED = "unchanged", _("unchanged")  # the same text was held already
+    WOULD_IMPORT = "would import", _("would import (dry run)")
+
+
 class Document(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

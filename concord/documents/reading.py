@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .parsing import ParagraphKind
+
 
 def preamble(structure: dict) -> list[dict]:
     clauses = []
@@ -61,6 +63,7 @@ def contents(structure: dict) -> list[dict]:
 
 def context(structure: dict, references: dict | None = None) -> dict:
     return {
+        "ParagraphKind": ParagraphKind,
         "s": structure,
         "preamble": preamble(structure),
         "parts": parts(structure),

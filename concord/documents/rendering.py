@@ -12,21 +12,21 @@ from dataclasses import dataclass
 from concord.documents import parsing
 from concord.documents.parsing import (
     Paragraph,
+    ParagraphKind,
     ParsedDocument,
     Part,
     Section,
     Subparagraph,
     Unclassified,
+    UnitKind,
 )
 
-_WORDS = {
-    ("article", "en"): "Article",
-    ("article", "ru"): "Статья",
-    ("rule", "en"): "Rule",
-    ("rule", "ru"): "Правило",
-    ("section", "en"): "Section",
-    ("section", "ru"): "Раздел",
+# The words the parser reads before a number, in the language of the text.
+_NOUNS = {
+    ParagraphKind.ARTICLE: {"en": "Article", "ru": "Статья"},
+    ParagraphKind.RULE: {"en": "Rule", "ru": "Правило"},
 }
+_SECTION = {"en": "Section", "ru": "Раздел"}
 
 
 def render_text(doc: ParsedDocument) -> str:
@@ -38,15 +38,15 @@ def render_text(doc: ParsedDocument) -> str:
 
 def render_item(item: Item, language: str, styles: dict[str, str]) -> str:
     text = item.text
-    if item.kind == "enacting":
+    if item.kind == UnitKind.ENACTING:
         return text if text.endswith(":") else f"{text},"
-    if item.kind == "preamble":
+    if item.kind == UnitKind.PREAMBLE:
         return f"{text};"
-    if item.kind == "section":
+    if item.kind == UnitKind.SECTION:
         return _render_section(item.obj, language)
-    if item.kind == "paragraph":
+    if item.kind == UnitKind.PARAGRAPH:
         return _render_paragraph(item.obj, text, language, styles)
-    if item.kind == "subparagraph":
+    if item.kind == UnitKind.SUBPARAGRAPH:
         return f"({item.number}) {text}".rstrip()
     return text
 
@@ -56,16 +56,16 @@ def _render_section(section: Section, language: str) -> str:
         return section.heading or ""
     label = section.number
     if label.isdigit():
-        label = f"{_WORDS['section', language if language == 'ru' else 'en']} {label}"
+        label = f"{_SECTION[language if language == 'ru' else 'en']} {label}"
     return f"{label}. {section.heading}" if section.heading else label
 
 
 def _render_paragraph(
     paragraph: Paragraph, text: str, language: str, styles: dict[str, str]
 ) -> str:
-    if paragraph.kind == "paragraph":
+    if paragraph.kind == ParagraphKind.PARAGRAPH:
         return f"{paragraph.number}{styles.get(paragraph.id, '.')} {text}".rstrip()
-    word = _WORDS[paragraph.kind, language if language == "ru" else "en"]
+    word = _NOUNS[paragraph.kind][language if language == "ru" else "en"]
     head = f"{word} {paragraph.number}"
     if paragraph.heading:
         head = f"{head}. {paragraph.heading}"
@@ -91,7 +91,7 @@ def numbering_styles(doc: ParsedDocument) -> dict[str, str]:
 
 @dataclass(slots=True)
 class Item:
-    kind: str
+    kind: UnitKind
     id: str
     text: str
     number: str | None = None
@@ -112,7 +112,7 @@ def walk(doc: ParsedDocument) -> Iterator[Item]:
         while stack:
             u = stack.pop()
             placed.add(u.id)
-            yield Item("unclassified", u.id, u.text, obj=u)
+            yield Item(UnitKind.UNCLASSIFIED, u.id, u.text, obj=u)
             stack.extend(reversed(strays.pop(u.id, [])))
 
     def with_strays(items: Iterator[Item]) -> Iterator[Item]:
@@ -123,25 +123,25 @@ def walk(doc: ParsedDocument) -> Iterator[Item]:
     yield from strays_after(None)
     yield from with_strays(_walk_part(doc, ""))
     for n, annex in enumerate(doc.annexes, 1):
-        yield Item("annex", annex.id, annex.heading, str(n), obj=annex)
+        yield Item(UnitKind.ANNEX, annex.id, annex.heading, str(n), obj=annex)
         yield from strays_after(annex.id)
         yield from with_strays(_walk_part(annex, f"{annex.id}-"))
     for u in doc.unclassified:  # anchors lost (e.g. a hand-built structure): keep them last
         if u.id not in placed:
-            yield Item("unclassified", u.id, u.text, obj=u)
+            yield Item(UnitKind.UNCLASSIFIED, u.id, u.text, obj=u)
 
 
 def _walk_part(part: Part, prefix: str) -> Iterator[Item]:
     for n, text in enumerate(part.header, 1):
-        yield Item("header", f"{prefix}header-{n}", text)
+        yield Item(UnitKind.HEADER, f"{prefix}header-{n}", text)
     if part.title:
-        yield Item("title", f"{prefix}title", part.title)
+        yield Item(UnitKind.TITLE, f"{prefix}title", part.title)
     if part.enacting is not None:
-        yield Item("enacting", f"{prefix}enacting", part.enacting)
+        yield Item(UnitKind.ENACTING, f"{prefix}enacting", part.enacting)
     for clause in part.preamble:
-        yield Item("preamble", clause.id, clause.text, obj=clause)
+        yield Item(UnitKind.PREAMBLE, clause.id, clause.text, obj=clause)
     if part.formula is not None:
-        yield Item("formula", f"{prefix}formula", part.formula)
+        yield Item(UnitKind.FORMULA, f"{prefix}formula", part.formula)
     by_number = {p.number: p for p in part.paragraphs}
     in_sections = {n for s in part.sections for n in s.paragraphs}
     for paragraph in part.paragraphs:
@@ -150,7 +150,7 @@ def _walk_part(part: Part, prefix: str) -> Iterator[Item]:
     for section, section_id in zip(part.sections, section_ids(part.sections, prefix), strict=True):
         yield from _walk_section(section, section_id, by_number)
     if part.closing is not None:
-        yield Item("closing", f"{prefix}closing", part.closing)
+        yield Item(UnitKind.CLOSING, f"{prefix}closing", part.closing)
 
 
 def section_ids(sections: list[Section], prefix: str = "") -> list[str]:
@@ -165,10 +165,10 @@ def section_ids(sections: list[Section], prefix: str = "") -> list[str]:
 
 
 def _walk_section(section: Section, section_id: str, by_number: dict) -> Iterator[Item]:
-    yield Item("section", section_id, section.heading or "", section.number, obj=section)
+    yield Item(UnitKind.SECTION, section_id, section.heading or "", section.number, obj=section)
     subheadings: dict[int | None, list[Item]] = {}
     for n, sub in enumerate(section.subheadings, 1):
-        item = Item("subheading", f"{section_id}-sub-{n}", sub["text"])
+        item = Item(UnitKind.SUBHEADING, f"{section_id}-sub-{n}", sub["text"])
         subheadings.setdefault(sub.get("before"), []).append(item)
     for number in section.paragraphs:
         yield from subheadings.pop(number, ())
@@ -185,11 +185,11 @@ def _walk_paragraph(paragraph: Paragraph) -> Iterator[Item]:
         by_block.setdefault(_owning_block(sub.id, block_ids, paragraph.id), []).append(sub)
     first = paragraph.blocks[0].text if paragraph.blocks else ""
     yield Item(
-        "paragraph", paragraph.id, first, str(paragraph.number), paragraph.heading, paragraph
+        UnitKind.PARAGRAPH, paragraph.id, first, str(paragraph.number), paragraph.heading, paragraph
     )
     yield from _walk_subparagraphs(by_block.pop(paragraph.id, ()))
     for block in paragraph.blocks[1:]:
-        yield Item("block", block.id, block.text, obj=block)
+        yield Item(UnitKind.BLOCK, block.id, block.text, obj=block)
         yield from _walk_subparagraphs(by_block.pop(block.id, ()))
     for subs in by_block.values():
         yield from _walk_subparagraphs(subs)
@@ -197,7 +197,7 @@ def _walk_paragraph(paragraph: Paragraph) -> Iterator[Item]:
 
 def _walk_subparagraphs(subs) -> Iterator[Item]:
     for sub in subs:
-        yield Item("subparagraph", sub.id, sub.text, sub.label, obj=sub)
+        yield Item(UnitKind.SUBPARAGRAPH, sub.id, sub.text, sub.label, obj=sub)
 
 
 def _owning_block(sub_id: str, block_ids: set[str], fallback: str) -> str:

@@ -6,6 +6,8 @@ from pydantic import StringConstraints
 
 from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
 
+from .models import ImportStatus
+from .parsing import UnitKind
 from .selectors import languages_of
 
 # A slug from the caller: refused with 422 naming the field before it reaches a URL or a header.
@@ -45,7 +47,7 @@ class DocumentItemOut(Schema):
 
 
 class ImportOut(Schema):
-    status: str
+    status: ImportStatus
     slug: str | None
     language: str
     title: str
@@ -58,7 +60,7 @@ class ImportOut(Schema):
 
 class SearchHitOut(Schema):
     unit: str
-    kind: str
+    kind: UnitKind
     snippet: str
     document: str
     title: str

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from concord.core.actors import Actor
 
+from .parsing import UnitKind
 from .selectors import PUBLISHED, sees_unpublished
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -22,10 +23,8 @@ START, STOP = (
     "\x02",
     "\x03",
 )  # snippet markers no text contains; escaped text gets <mark> around them
-SEARCHABLE = (
-    "preamble", "paragraph", "block", "subparagraph", "enacting", "formula", "closing",
-    "unclassified", "section", "subheading", "annex", "title",
-)  # fmt: skip
+# Every unit but the header (the lines above the title: organisation, place, date).
+SEARCHABLE = tuple(kind.value for kind in UnitKind if kind != UnitKind.HEADER)
 PG_CONFIG = {"en": "english", "ru": "russian"}
 # Counting every match of a common word costs as much as the search itself; past this many the
 # answer says "more than" (and pagination stops there).
@@ -35,7 +34,7 @@ COUNT_CAP = 1000
 @dataclass(frozen=True)
 class Hit:
     uid: str
-    kind: str
+    kind: UnitKind
     snippet: SafeString
     slug: str
     title: str
@@ -201,7 +200,7 @@ def search_units(
     hits = [
         Hit(
             uid=uid,
-            kind=kind,
+            kind=UnitKind(kind),
             slug=slug,
             title=(title_ru if lang == "ru" and title_ru else title_en),
             doc_type=doc_type_,

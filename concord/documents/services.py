@@ -20,7 +20,7 @@ from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
 from . import import_rules, parsing, permissions, selectors
-from .models import Document, DocumentType, Reference, Text, Unit, Version
+from .models import Document, DocumentType, ImportStatus, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
 
@@ -118,7 +118,7 @@ def seed_files(path: Path = REGISTER_FILE) -> list[tuple[str, Path]]:
 
 @dataclass
 class ImportOutcome:
-    status: str  # "imported" | "unchanged" | "would import" (dry run)
+    status: ImportStatus
     parsed: parsing.ParsedDocument
     document: Document | None = None
     text: Text | None = None
@@ -225,9 +225,14 @@ def import_document(
         plan = _plan(request, lock=False)
         if plan.existing is not None:
             existing = plan.existing
-            return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
+            return ImportOutcome(
+                ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
+            )
         return ImportOutcome(
-            "would import", parsed, warnings=warnings, added_after_adoption=plan.after_adoption
+            ImportStatus.WOULD_IMPORT,
+            parsed,
+            warnings=warnings,
+            added_after_adoption=plan.after_adoption,
         )
     try:
         return _store(actor, request, source, warnings)
@@ -316,7 +321,9 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
     plan = _plan(request, lock=True)
     if plan.existing is not None:
         existing = plan.existing
-        return ImportOutcome("unchanged", parsed, existing.version.document, existing, warnings)
+        return ImportOutcome(
+            ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
+        )
     now = clock.now()
     document = plan.document or Document.objects.create(
         slug=request.slug or _new_slug(parsed, request.doc_type),
@@ -360,7 +367,12 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
         )
     faults.checkpoint("documents.import")
     return ImportOutcome(
-        "imported", parsed, document, text, warnings, added_after_adoption=plan.after_adoption
+        ImportStatus.IMPORTED,
+        parsed,
+        document,
+        text,
+        warnings,
+        added_after_adoption=plan.after_adoption,
     )
 
 

@@ -10,6 +10,7 @@ from concord.core.pagination import page_of
 
 from . import import_rules, permissions, reading, search, selectors, services
 from .forms import DocumentFilterForm, ImportForm, SearchForm
+from .parsing import ParagraphKind
 
 
 def document_list(request):
@@ -62,6 +63,7 @@ def document_detail(request, slug: str):
         "documents/detail.html",
         {
             "document": document,
+            "ParagraphKind": ParagraphKind,
             "languages": languages,
             "language": language,
             "text": text,

@@ -10,6 +10,7 @@ from . import vocabulary
 from .dates import _front_line, _looks_like_name, _place_and_date
 from .decoding import _normalise, decode
 from .errors import ParseError
+from .kinds import LineKind
 from .lettercase import _is_all_caps, _is_cyrillic, _smart_case
 from .part_builder import _PartBuilder
 from .structure import Annex, ParsedDocument, Part, Unclassified, Warning
@@ -32,7 +33,8 @@ class _DocumentBuilder:
         self.unclassified: list[Unclassified] = []
 
     def build(self, language: str | None) -> ParsedDocument:
-        starts = [i for i, u in enumerate(self.units) if vocabulary.ANNEX.fullmatch(u.text)]
+        annex = LineKind.ANNEX  # once: an enum's member costs ten globals to look up
+        starts = [i for i, u in enumerate(self.units) if u.kind is annex]
         bounds = [*starts, len(self.units)]
         main_builder = _PartBuilder(self, self.units[: bounds[0]], "")
         main = main_builder.build()

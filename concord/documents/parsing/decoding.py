@@ -184,7 +184,8 @@ def _normalise(text: str) -> str:
     if control:
         line = text.count("\n", 0, control.start()) + 1
         raise ParseError(line, f"binary file (control character U+{ord(control.group()):04X})")
-    not_xml = _NOT_XML.search(text)
+    # An ASCII text cannot hold them, and CPython knows a string is ASCII without reading it.
+    not_xml = None if text.isascii() else _NOT_XML.search(text)
     if not_xml:
         line, column = _position(text, not_xml.start())
         raise ParseError(

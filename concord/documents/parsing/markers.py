@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import vocabulary
+from .kinds import LineKind
+
+# Looked up once: an enum's member costs ten globals to look up, and most units are paragraphs.
+_PARAGRAPH = LineKind.PARAGRAPH
 
 
 @dataclass(slots=True)
 class _Marker:
-    kind: str  # "article" | "rule" | "section" | "paragraph" | "subparagraph"
+    kind: LineKind
     number: int | None = None
     label: str = ""
     heading: str | None = None
@@ -18,7 +22,9 @@ class _Marker:
 
 
 def _marker(text: str) -> _Marker | None:
-    return _article(text) or _section(text) or _paragraph(text) or _subparagraph(text)
+    if text[:1].isdigit():  # of the markers, only a paragraph number opens with a digit
+        return _paragraph(text)
+    return _article(text) or _section(text) or _subparagraph(text)
 
 
 def _article(text: str) -> _Marker | None:
@@ -29,7 +35,7 @@ def _article(text: str) -> _Marker | None:
     number = int(numeral) if numeral.isdigit() else _roman_value(numeral)
     if number is None or (rest and not separator and not rest[0].isupper()):
         return None  # "Article 5 of the Charter ..." is prose
-    kind = "article" if word.lower() in ("article", "статья") else "rule"
+    kind = LineKind.ARTICLE if word.lower() in ("article", "статья") else LineKind.RULE
     if _fits_heading(rest):
         return _Marker(kind, number, numeral, rest or None)
     return _Marker(kind, number, numeral, None, rest)
@@ -49,7 +55,7 @@ def _section(text: str) -> _Marker | None:
     number = int(numeral) if numeral.isdigit() else _roman_value(numeral)
     if number is None or not _fits_heading(rest):
         return None
-    return _Marker("section", number, numeral.upper(), rest or None)
+    return _Marker(LineKind.SECTION, number, numeral.upper(), rest or None)
 
 
 def paragraph_style(text: str) -> str | None:
@@ -62,7 +68,7 @@ def _paragraph(text: str) -> _Marker | None:
     match = vocabulary.PARAGRAPH.match(text)
     if not match:
         return None
-    return _Marker("paragraph", int(match.group(1)), match.group(2), None, text[match.end() :])
+    return _Marker(_PARAGRAPH, int(match.group(1)), match.group(2), None, text[match.end() :])
 
 
 def _subparagraph(text: str) -> _Marker | None:
@@ -72,7 +78,7 @@ def _subparagraph(text: str) -> _Marker | None:
     label = match.group(1) or match.group(2)
     if not (len(label) == 1 or _is_doubled_letter(label) or _roman_value(label)):
         return None
-    return _Marker("subparagraph", None, label, None, text[match.end() :])
+    return _Marker(LineKind.SUBPARAGRAPH, None, label, None, text[match.end() :])
 
 
 def _fits_heading(text: str) -> bool:

@@ -1,16 +1,27 @@
-"""Place the units of one part (the main text or an annex): the state machine of the parser."""
+"""Place the units of one part (the main text or an annex) by a table of handlers.
+
+Each unit already has its kind (``classify``). The part opens with its header and title
+(``front``); then the builder stands in one zone at a time (the preamble, the body, or past the
+closing line) and ``HANDLERS[zone][kind]`` places each unit, as Django's template ``Parser``
+looks a block tag up in its ``tags``. A handler may move the builder to another zone. A new
+family of lines (a signature block, an acting body) is a ``LineKind``, its test in ``classify``,
+and a ``@places`` handler in each zone; ``test_parsing_placement`` checks that no zone is left
+without a handler for a kind. Past the closing line, whatever has no handler is refused.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from . import vocabulary
-from .dates import _front_line, _place_and_date
+from .dates import _place_and_date, _PlaceDate
 from .errors import ParseError
-from .lettercase import _continues_title, _normalise_title
-from .markers import _is_doubled_letter, _is_heading, _Marker, _marker, _roman_value, _to_roman
-from .preamble import _is_formula, _lead, _without_separator
+from .front import read_front
+from .items import _Items
+from .kinds import LineKind, ParagraphKind
+from .markers import _is_heading, _Marker, _to_roman
+from .preamble import _without_separator
 from .structure import Block, Clause, Paragraph, Part, Section, Subparagraph
 from .units import _Unit
 
@@ -18,16 +29,51 @@ if TYPE_CHECKING:
     from .builder import _DocumentBuilder
 
 
-_PREAMBLE, _BODY, _CLOSED = "preamble", "body", "closed"
+class Zone(Enum):
+    PREAMBLE = "preamble"
+    BODY = "body"
+    CLOSED = "closed"
 
 
-@dataclass(slots=True)
-class _SubItem:
-    kind: str  # "letter" | "roman"
-    label: str
-    id: str
-    value: int = 0
-    parent: str | None = None
+Handler = Callable[["_PartBuilder", _Unit], None]
+HANDLERS: dict[Zone, dict[LineKind, Handler]] = {zone: {} for zone in Zone}
+
+
+def places(zone: Zone, *kinds: LineKind) -> Callable[[Handler], Handler]:
+    """Register the decorated method as the handler of units of ``kinds`` in ``zone``."""
+
+    def register(handler: Handler) -> Handler:
+        for kind in kinds:
+            HANDLERS[zone][kind] = handler
+        return handler
+
+    return register
+
+
+def otherwise(zone: Zone) -> Callable[[Handler], Handler]:
+    """Register the decorated method for every kind without a handler of its own in ``zone``."""
+
+    def register(handler: Handler) -> Handler:
+        for kind in LineKind:
+            HANDLERS[zone].setdefault(kind, handler)
+        return handler
+
+    return register
+
+
+# What a numbered unit other than an item, a heading and the closing line have in common: each
+# opens something, so the short line before it is a heading and not text.
+_OPENERS = frozenset(
+    {
+        LineKind.ARTICLE,
+        LineKind.RULE,
+        LineKind.SECTION,
+        LineKind.PARAGRAPH,
+        LineKind.CLOSING,
+        LineKind.HEADING,
+    }
+)
+_PARAGRAPH_KINDS = {LineKind.ARTICLE: ParagraphKind.ARTICLE, LineKind.RULE: ParagraphKind.RULE}
 
 
 class _PartBuilder:
@@ -38,174 +84,232 @@ class _PartBuilder:
     ) -> None:
         self.doc = doc
         self.units = units
-        self.markers = [_marker(u.text) for u in units]
         self.prefix = prefix
         self.part = Part()
-        self.zone = _PREAMBLE
-        self.anchor = anchor  # id of the last unit placed, for unclassified text
-        self.article_mode = any(m and m.kind in ("article", "rule") for m in self.markers)
-        paragraph_markers = (m for m in self.markers if m and m.kind == "paragraph")
-        first = next(paragraph_markers, None)
+        self.article_mode = any(u.kind in _PARAGRAPH_KINDS for u in units)
+        first = next((u.found for u in units if u.kind is LineKind.PARAGRAPH), None)
         self.style = first.label if first else None  # "." or ")"
-        self.paragraph: Paragraph | None = None
-        self.section: Section | None = None
-        self.unnumbered_sections = 0
-        self.last_number = 0
+        self.handlers = HANDLERS[Zone.PREAMBLE]
+        self.at = 0  # the unit being placed
+        self.anchor = anchor  # id of the last unit placed, for unclassified text
+        self.paragraph: Paragraph | None = None  # where text and items go; none under a heading
+        self.items: _Items | None = None  # of the paragraph, from its first item on
         self.last_section = 0
-        self.pending_subheadings: list[dict] = []
-        self.previous_item: _SubItem | None = None
-        self.item_ids: set[str] = set()
-        self.repeats: dict[str, int] = {}
-        self.section_id = ""
+        self.unnumbered_sections = 0
+        self.pending_subheadings: list[dict] = []  # in this section, awaiting their paragraph
 
     @property
     def implicit(self) -> bool:
         """Nothing in this part is numbered: every operative paragraph is numbered in order."""
         return not self.article_mode and self.style is None
 
+    @property
+    def section(self) -> Section | None:
+        return self.part.sections[-1] if self.part.sections else None
+
+    @property
+    def last_number(self) -> int:
+        return self.part.paragraphs[-1].number if self.part.paragraphs else 0
+
     def build(self) -> Part:
-        for i in range(self._read_front(), len(self.units)):
-            if self.zone == _CLOSED:
-                raise ParseError(self.units[i].line, "text after the closing line")
-            if self.zone == _PREAMBLE:
-                self._place_in_preamble(i)
-            else:
-                self._place_in_body(i)
+        units = self.units
+        start, anchor = read_front(self.doc, units, self.part, self.prefix)
+        if anchor is not None:
+            self.anchor = anchor
+        for at in range(start, len(units)):
+            self.at = at
+            unit = units[at]
+            self.handlers[unit.kind](self, unit)
         return self.part
+
+    def _enter(self, zone: Zone) -> None:
+        self.handlers = HANDLERS[zone]
 
     def _place(self, ident: str) -> None:
         self.anchor = ident
 
-    # -- header and title --
+    def _keep(self, unit: _Unit, reason: str) -> None:
+        self._place(self.doc.keep(unit, self.anchor, reason))
 
-    def _read_front(self) -> int:
-        """Header lines, then the title; returns where the enacting part or preamble begins."""
-        units, part = self.units, self.part
-        limit = next((i for i in range(len(units)) if self._opens_body(i)), len(units))
-        fronts = [_front_line(u.text) for u in units[:limit]]
-        for unit, front in zip(units, fronts, strict=False):
-            if front and front.when and front.when.date is None:
-                self.doc.warn(unit.line, "the date is not a valid calendar date")
-        candidates = [i for i in range(limit) if fronts[i] is None]
-        title_at = next((i for i in candidates if vocabulary.DOCTYPE.match(units[i].text)), None)
-        if title_at is None and candidates:
-            title_at = candidates[-1]  # without a document type, the line just above the text
-        if title_at is None:
-            self._add_header(units[:limit])
-            if part.header:
-                self._place(f"{self.prefix}header-{len(part.header)}")
-            if not self.prefix:
-                self.doc.warn(units[0].line if units else 1, "no title found")
-            return limit
-        self._add_header(units[:title_at])
-        title_lines = list(units[title_at].lines)
-        i = title_at + 1
-        while i < limit:
-            if fronts[i] is not None:
-                self._add_header([units[i]])
-            elif _continues_title(units[i].text, title_lines):
-                title_lines.extend(units[i].lines)
-            else:
-                break
-            i += 1
-        part.title = _normalise_title(title_lines)
-        part.title_line = units[title_at].line
-        self._place(f"{self.prefix}title")
-        return i
+    def _following(self) -> _Unit | None:
+        at = self.at + 1
+        return self.units[at] if at < len(self.units) else None
 
-    def _add_header(self, units: list[_Unit]) -> None:
-        self.part.header.extend(u.text for u in units)
-
-    def _opens_body(self, i: int) -> bool:
-        text = self.units[i].text
-        if self.markers[i] is not None or text[-1] in ",;:":
+    def _next_is_structural(self) -> bool:
+        following = self._following()
+        if following is None or following.kind in _OPENERS:
             return True
-        return _lead(text) is not None and _front_line(text) is None
+        return following.kind is LineKind.CLAUSE and _is_heading(following.text)
 
-    # -- preamble --
+    # -- the preamble --
 
-    def _place_in_preamble(self, i: int) -> None:
-        unit, marker, part = self.units[i], self.markers[i], self.part
-        text = unit.text
-        if marker is not None and marker.kind != "subparagraph":
-            self._enter_body(i)
-        elif self._close(unit):
-            pass
-        elif marker is not None:
+    @places(Zone.PREAMBLE, LineKind.ARTICLE, LineKind.RULE, LineKind.SECTION, LineKind.PARAGRAPH)
+    def _open_body(self, unit: _Unit) -> None:
+        self._enter(Zone.BODY)
+        self.handlers[unit.kind](self, unit)
+
+    @places(Zone.PREAMBLE, LineKind.SUBPARAGRAPH)
+    def _stray_item(self, unit: _Unit) -> None:
+        # Before the body, a place and date close the text even behind an item's label.
+        when = _place_and_date(unit.text)
+        if when is None:
             self._keep(unit, "sub-paragraph outside a numbered paragraph")
-        elif part.formula is None and _is_formula(text):
-            part.formula = text
-            self._place(f"{self.prefix}formula")
-            self.zone = _BODY
-        elif (lead := _lead(text)) is not None:
-            self._add_clause(lead, text)
-        elif text[-1] in ".!?" or (_is_heading(text) and self._next_is_structural(i)):
-            self._enter_body(i)  # operative text without a formula
-        elif part.enacting is None and not part.preamble:
-            part.enacting = _without_separator(text)
+        else:
+            self._close(unit, when)
+
+    @places(Zone.PREAMBLE, LineKind.FORMULA)
+    def _formula(self, unit: _Unit) -> None:
+        self.part.formula = unit.text
+        self._place(f"{self.prefix}formula")
+        self._enter(Zone.BODY)
+
+    @places(Zone.PREAMBLE, LineKind.CLAUSE)
+    def _clause(self, unit: _Unit) -> None:
+        self._add_clause(unit.found, unit.text)
+
+    @places(Zone.PREAMBLE, LineKind.HEADING)
+    def _preamble_heading(self, unit: _Unit) -> None:
+        if self._next_is_structural():
+            self._open_body(unit)  # the heading of operative text without a formula
+        else:
+            self._enacting_or_clause(unit)
+
+    @places(Zone.PREAMBLE, LineKind.TEXT)
+    def _preamble_text(self, unit: _Unit) -> None:
+        if unit.text[-1] in ".!?":
+            self._open_body(unit)  # operative text without a formula
+        else:
+            self._enacting_or_clause(unit)
+
+    def _enacting_or_clause(self, unit: _Unit) -> None:
+        part = self.part
+        if part.enacting is None and not part.preamble:
+            part.enacting = _without_separator(unit.text)
             self._place(f"{self.prefix}enacting")
         else:
             self.doc.warn(unit.line, "preamble clause without a recognised leading phrase")
-            self._add_clause("", text)
-
-    def _enter_body(self, i: int) -> None:
-        self.zone = _BODY
-        self._place_in_body(i)
+            self._add_clause("", unit.text)
 
     def _add_clause(self, lead: str, text: str) -> None:
         ident = f"{self.prefix}pre-{len(self.part.preamble) + 1}"
         self.part.preamble.append(Clause(ident, lead, _without_separator(text)))
         self._place(ident)
 
-    # -- operative part --
+    # -- the closing line, and what may not follow it --
 
-    def _place_in_body(self, i: int) -> None:
-        unit, marker = self.units[i], self.markers[i]
-        if marker is not None:
-            if marker.kind == "section":
-                self._start_section(unit, marker)
-            elif marker.kind == "subparagraph":
-                self._add_subparagraph(unit, marker)
-            elif marker.kind == "paragraph":
-                self._add_numbered(unit, marker)
-            else:
-                self._start_article(unit, marker)
-        elif self._close(unit) or (_is_heading(unit.text) and self._fill_heading_slot(unit.text)):
-            pass
-        elif _is_heading(unit.text) and self._heads_something(i):
-            self._add_heading(unit.text)
+    @places(Zone.PREAMBLE, LineKind.CLOSING)
+    @places(Zone.BODY, LineKind.CLOSING)
+    def _closing(self, unit: _Unit) -> None:
+        self._close(unit, unit.found)
+
+    def _close(self, unit: _Unit, when: _PlaceDate) -> None:
+        if when.date is None:
+            self.doc.warn(unit.line, "the date is not a valid calendar date")
+        self.part.closing = unit.text
+        self._place(f"{self.prefix}closing")
+        self._enter(Zone.CLOSED)
+
+    @otherwise(Zone.CLOSED)
+    def _after_closing(self, unit: _Unit) -> None:
+        raise ParseError(unit.line, "text after the closing line")
+
+    # -- the operative part --
+
+    @places(Zone.BODY, LineKind.SECTION)
+    def _start_section(self, unit: _Unit) -> None:
+        marker: _Marker = unit.found
+        roman = not marker.label.isdigit()
+        self._check_number(unit, "section", marker.number, self.last_section, roman)
+        self.last_section = marker.number
+        self.part.sections.append(Section(marker.label, marker.heading))
+        self.paragraph = None
+        self.pending_subheadings.clear()
+        self._place(f"{self.prefix}sec-{marker.label}")
+
+    @places(Zone.BODY, LineKind.ARTICLE, LineKind.RULE)
+    def _start_article(self, unit: _Unit) -> None:
+        marker: _Marker = unit.found
+        self._check_number(unit, marker.kind, marker.number, self.last_number)
+        short = "art" if marker.kind is LineKind.ARTICLE else "rule"
+        paragraph = self._open_paragraph(f"{self.prefix}{short}-{marker.number}", marker.number)
+        paragraph.kind = _PARAGRAPH_KINDS[marker.kind]
+        paragraph.heading = marker.heading
+        if marker.text:
+            paragraph.blocks.append(Block(paragraph.id, marker.text))
+
+    @places(Zone.BODY, LineKind.PARAGRAPH)
+    def _add_numbered(self, unit: _Unit) -> None:
+        marker: _Marker = unit.found
+        if self.article_mode or (self.paragraph is not None and marker.label != self.style):
+            # Paragraphs inside an article, or "1)" items inside a "1." paragraph: its text.
+            self._add_text(unit)
+            return
+        self._check_number(unit, "paragraph", marker.number, self.last_number)
+        paragraph = self._open_paragraph(f"{self.prefix}op-{marker.number}", marker.number)
+        paragraph.blocks.append(Block(paragraph.id, marker.text))
+
+    @places(Zone.BODY, LineKind.SUBPARAGRAPH)
+    def _add_subparagraph(self, unit: _Unit) -> None:
+        paragraph, marker = self.paragraph, unit.found
+        if paragraph is None:
+            self._keep(unit, "sub-paragraph outside a numbered paragraph")
+            return
+        if not paragraph.blocks:  # items straight under "Article 3": an empty opening block
+            paragraph.blocks.append(Block(paragraph.id, ""))
+        if self.items is None:
+            self.items = _Items()
+        ident, repeated = self.items.add(marker.label, paragraph.blocks[-1].id)
+        if repeated:
+            self.doc.warn(unit.line, f"sub-paragraph ({marker.label}) repeats a label")
+        paragraph.subparagraphs.append(Subparagraph(ident, marker.label, marker.text))
+        self._place(ident)
+
+    @places(Zone.BODY, LineKind.HEADING)
+    def _body_heading(self, unit: _Unit) -> None:
+        text = unit.text
+        if self._fill_heading_slot(text):
+            return
+        if self._heads_something():
+            self._add_heading(text)
         else:
             self._add_text(unit)
 
-    def _heads_something(self, i: int) -> bool:
+    @places(Zone.BODY, LineKind.CLAUSE)
+    def _body_clause(self, unit: _Unit) -> None:
+        # A leading phrase makes a clause only in the preamble; here it may open a heading.
+        if _is_heading(unit.text):
+            self._body_heading(unit)
+        else:
+            self._add_text(unit)
+
+    @places(Zone.BODY, LineKind.FORMULA, LineKind.TEXT)
+    def _add_text(self, unit: _Unit) -> None:
+        paragraph = self.paragraph
+        if self.implicit:
+            self._add_implicit_paragraph(unit)
+            return
+        if paragraph is None:
+            self._keep(unit, "text outside any numbered paragraph")
+            return
+        blocks = paragraph.blocks
+        if len(blocks) == 1 and blocks[0].text == "" and not paragraph.subparagraphs:
+            blocks[0].text = unit.text  # the number stood alone on its line
+            return
+        ident = paragraph.id if not blocks else f"{paragraph.id}-{len(blocks) + 1}"
+        blocks.append(Block(ident, unit.text))
+        if self.items is not None:
+            self.items.interrupt()
+        self._place(ident)
+
+    def _heads_something(self) -> bool:
         """A heading stands before a paragraph, a section, another heading or the end.
 
         Unnumbered text counts as a paragraph where nothing is numbered: rendered, it gets its
         number, so the heading reads the same both ways.
         """
-        if self._next_is_structural(i):
+        if self._next_is_structural():
             return True
-        return self.implicit and self.markers[i + 1] is None
-
-    def _next_is_structural(self, i: int) -> bool:
-        if i + 1 >= len(self.units):
-            return True
-        following = self.markers[i + 1]
-        if following is not None:
-            return following.kind != "subparagraph"
-        text = self.units[i + 1].text
-        return _is_heading(text) or _place_and_date(text) is not None
-
-    def _close(self, unit: _Unit) -> bool:
-        when = _place_and_date(unit.text)
-        if when is None:
-            return False
-        if when.date is None:
-            self.doc.warn(unit.line, "the date is not a valid calendar date")
-        self.part.closing = unit.text
-        self._place(f"{self.prefix}closing")
-        self.zone = _CLOSED
-        return True
+        return self.implicit and self.units[self.at + 1].kind is not LineKind.SUBPARAGRAPH
 
     def _check_number(
         self, unit: _Unit, noun: str, number: int, last: int, roman: bool = False
@@ -221,93 +325,34 @@ class _PartBuilder:
             )
         raise ParseError(unit.line, message)
 
-    def _start_section(self, unit: _Unit, marker: _Marker) -> None:
-        roman = not marker.label.isdigit()
-        self._check_number(unit, "section", marker.number, self.last_section, roman)
-        self.last_section = marker.number
-        self.section = Section(marker.label, marker.heading)
-        self.part.sections.append(self.section)
-        self.paragraph = None
-        self.pending_subheadings = []
-        self.section_id = f"{self.prefix}sec-{marker.label}"
-        self._place(self.section_id)
-
-    def _start_article(self, unit: _Unit, marker: _Marker) -> None:
-        self._check_number(unit, marker.kind, marker.number, self.last_number)
-        short = "art" if marker.kind == "article" else "rule"
-        paragraph = self._open_paragraph(f"{self.prefix}{short}-{marker.number}", marker.number)
-        paragraph.kind = marker.kind
-        paragraph.heading = marker.heading
-        if marker.text:
-            paragraph.blocks.append(Block(paragraph.id, marker.text))
-
-    def _add_numbered(self, unit: _Unit, marker: _Marker) -> None:
-        if self.article_mode or (self.paragraph is not None and marker.label != self.style):
-            # Paragraphs inside an article, or "1)" items inside a "1." paragraph: its text.
-            self._add_text(unit)
-            return
-        self._check_number(unit, "paragraph", marker.number, self.last_number)
-        paragraph = self._open_paragraph(f"{self.prefix}op-{marker.number}", marker.number)
-        paragraph.blocks.append(Block(paragraph.id, marker.text))
-
     def _open_paragraph(self, ident: str, number: int) -> Paragraph:
-        self.last_number = number
         paragraph = Paragraph(ident, number)
-        self.part.paragraphs.append(paragraph)
-        if self.section is not None:
-            self.section.paragraphs.append(number)
-        for subheading in self.pending_subheadings:
-            subheading["before"] = number
-        self.pending_subheadings = []
+        part = self.part
+        part.paragraphs.append(paragraph)
+        if part.sections:
+            part.sections[-1].paragraphs.append(number)
+        if self.pending_subheadings:
+            for subheading in self.pending_subheadings:
+                subheading["before"] = number
+            self.pending_subheadings.clear()
         self.paragraph = paragraph
-        self.previous_item = None
-        self.item_ids = set()
-        self.repeats = {}
+        self.items = None
         self._place(ident)
         return paragraph
 
-    def _add_text(self, unit: _Unit) -> None:
-        paragraph = self.paragraph
-        if self.implicit:
-            self._add_implicit_paragraph(unit)
-            return
-        if paragraph is None:
-            self._keep(unit, "text outside any numbered paragraph")
-            return
-        blocks = paragraph.blocks
-        if len(blocks) == 1 and blocks[0].text == "" and not paragraph.subparagraphs:
-            blocks[0].text = unit.text  # the number stood alone on its line
-            return
-        ident = paragraph.id if not blocks else f"{paragraph.id}-{len(blocks) + 1}"
-        blocks.append(Block(ident, unit.text))
-        self.previous_item = None
-        self._place(ident)
-
     def _add_implicit_paragraph(self, unit: _Unit) -> None:
-        if self.last_number == 0:
-            self.doc.warn(unit.line, "paragraphs are not numbered; numbered in reading order")
         number = self.last_number + 1
+        if number == 1:
+            self.doc.warn(unit.line, "paragraphs are not numbered; numbered in reading order")
         paragraph = self._open_paragraph(f"{self.prefix}op-{number}", number)
         paragraph.blocks.append(Block(paragraph.id, unit.text))
 
     def _fill_heading_slot(self, text: str) -> bool:
         """The title line under "Article 3", or the heading line under a bare "II"."""
-        paragraph, section = self.paragraph, self.section
-        if paragraph is not None and paragraph.kind != "paragraph":
-            if paragraph.heading is None and not paragraph.blocks and not paragraph.subparagraphs:
-                paragraph.heading = text
-                return True
-            return False
-        if (
-            section is not None
-            and paragraph is None
-            and section.heading is None
-            and not section.paragraphs
-            and not section.subheadings
-        ):
-            section.heading = text
-            return True
-        return False
+        paragraph = self.paragraph
+        if paragraph is not None and paragraph.kind != ParagraphKind.PARAGRAPH:
+            return _fill_title(paragraph, text)
+        return paragraph is None and _fill_section_heading(self.section, text)
 
     def _add_heading(self, text: str) -> None:
         section = self.section
@@ -316,65 +361,25 @@ class _PartBuilder:
             subheading = {"before": None, "text": text}
             section.subheadings.append(subheading)
             self.pending_subheadings.append(subheading)
-            self._place(f"{self.section_id}-sub-{len(section.subheadings)}")
+            self._place(f"{self.prefix}sec-{section.number}-sub-{len(section.subheadings)}")
             return
         self.unnumbered_sections += 1
-        self.section = Section(None, text)
-        self.part.sections.append(self.section)
-        self.pending_subheadings = []
-        self.section_id = f"{self.prefix}sec-h{self.unnumbered_sections}"
-        self._place(self.section_id)
-
-    def _add_subparagraph(self, unit: _Unit, marker: _Marker) -> None:
-        paragraph = self.paragraph
-        if paragraph is None:
-            self._keep(unit, "sub-paragraph outside a numbered paragraph")
-            return
-        if not paragraph.blocks:  # items straight under "Article 3": an empty opening block
-            paragraph.blocks.append(Block(paragraph.id, ""))
-        base = paragraph.blocks[-1].id
-        item = _next_item(marker.label, self.previous_item, base)
-        if item.id in self.item_ids:
-            self.doc.warn(unit.line, f"sub-paragraph ({marker.label}) repeats a label")
-            n = self.repeats.get(item.id, 1) + 1
-            while f"{item.id}-{n}" in self.item_ids:
-                n += 1
-            self.repeats[item.id] = n
-            item.id = f"{item.id}-{n}"
-        self.item_ids.add(item.id)
-        ident = item.id
-        paragraph.subparagraphs.append(Subparagraph(ident, marker.label, marker.text))
-        self.previous_item = item
-        self._place(ident)
-
-    def _keep(self, unit: _Unit, reason: str) -> None:
-        self._place(self.doc.keep(unit, self.anchor, reason))
+        self.part.sections.append(Section(None, text))
+        self.pending_subheadings.clear()
+        self._place(f"{self.prefix}sec-h{self.unnumbered_sections}")
 
 
-def _next_item(label: str, previous: _SubItem | None, base: str) -> _SubItem:
-    """Letter or roman numeral? "(i)" is roman unless it follows "(h)"; "(ii)" after "(i)"."""
-    value = _roman_value(label) if label.isascii() else None
-    after_letter = previous is not None and previous.kind == "letter"
-    roman = False
-    if value is not None:
-        if previous is not None and previous.kind == "roman" and value == previous.value + 1:
-            roman = True
-        elif value == 1:
-            roman = not (after_letter and previous.label == "h")
-        elif len(label) > 1:
-            roman = not (_is_doubled_letter(label) and after_letter and len(previous.label) == 2)
-    if not roman:
-        return _SubItem("letter", label, f"{base}-{_letter_id(label)}")
-    if previous is None:
-        parent = None
-    elif previous.kind == "roman":
-        parent = previous.parent
-    else:
-        parent = previous.id
-    return _SubItem("roman", label, f"{parent or base}-{label}", value, parent)
+def _fill_title(article: Paragraph, text: str) -> bool:
+    empty = article.heading is None and not article.blocks and not article.subparagraphs
+    if empty:
+        article.heading = text
+    return empty
 
 
-def _letter_id(label: str) -> str:
-    # Russian "в)" is the third item, like English "(c)": the same id lines the languages up.
-    position = vocabulary.CYRILLIC_SEQUENCE.find(label)
-    return chr(ord("a") + position) if 0 <= position < 26 else label
+def _fill_section_heading(section: Section | None, text: str) -> bool:
+    if section is None or section.heading is not None:
+        return False
+    empty = not section.paragraphs and not section.subheadings
+    if empty:
+        section.heading = text
+    return empty

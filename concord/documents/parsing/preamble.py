@@ -7,7 +7,7 @@ from . import vocabulary
 
 def _lead(text: str) -> str | None:
     """The participle or adjective phrase that opens a preamble clause, as written."""
-    if not text[:1].isupper():
+    if not text[:1].isupper() or not _may_open_clause(text.split(maxsplit=1)[0]):
         return None
     words = text.split(maxsplit=8)
     bare = [w.strip(vocabulary.EDGE_PUNCTUATION).lower() for w in words]
@@ -30,6 +30,13 @@ def _lead(text: str) -> str | None:
             end += len(complement)
             break
     return " ".join(words[:end]).rstrip(vocabulary.EDGE_PUNCTUATION)
+
+
+def _may_open_clause(word: str) -> bool:
+    # Most units open with a word no clause opens with ("The", "We"): every unit is asked, so
+    # the first word answers before the rest of the text is cut into words.
+    bare = word.strip(vocabulary.EDGE_PUNCTUATION).lower()
+    return _is_adverb(bare) or bare in vocabulary.AUXILIARIES or _is_participle(bare)
 
 
 def _is_adverb(word: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from .kinds import ParagraphKind
+
 
 @dataclass
 class Warning:
@@ -41,7 +43,7 @@ class Paragraph:
     heading: str | None = None  # an article's title
     blocks: list[Block] = field(default_factory=list)
     subparagraphs: list[Subparagraph] = field(default_factory=list)
-    kind: str = "paragraph"  # "paragraph" | "article" | "rule"
+    kind: ParagraphKind = ParagraphKind.PARAGRAPH
 
     def to_dict(self) -> dict:
         return {
@@ -205,7 +207,7 @@ def _part_from_dict(data: dict) -> dict:
                     for s in p.get("subparagraphs") or []
                 ],
                 heading=p.get("heading"),
-                kind=p.get("kind") or "paragraph",
+                kind=ParagraphKind(p.get("kind") or ParagraphKind.PARAGRAPH),
             )
             for p in data.get("paragraphs") or []
         ],

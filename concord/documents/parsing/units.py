@@ -1,4 +1,5 @@
-"""Cut the text into units: runs of lines, split again where a line starts a new one."""
+"""Cut the text into units: runs of lines, split again where a line starts a new one; each
+unit gets its kind (``classify``) as it is cut."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import vocabulary
+from .classify import classify
 from .errors import ParseError
+from .kinds import LineKind
 from .markers import _article, _section, _subparagraph
 from .preamble import _lead
 
@@ -16,6 +19,8 @@ class _Unit:
     line: int
     lines: list[str]
     text: str
+    kind: LineKind
+    found: object  # what told its kind: the marker, the leading phrase, the place and date
 
 
 class _UnitReader:
@@ -81,7 +86,8 @@ class _UnitReader:
 
     def _flush(self) -> None:
         if self.lines:
-            self.units.append(_Unit(self.start, self.lines, _join_lines(self.lines)))
+            text = _join_lines(self.lines)
+            self.units.append(_Unit(self.start, self.lines, text, *classify(text)))
             self.lines = []
 
 
@@ -101,6 +107,8 @@ def _clean_line(stripped: str) -> str:
 
 
 def _join_lines(lines: list[str]) -> str:
+    if len(lines) == 1:  # most units: a paragraph on one line
+        return lines[0]
     pieces = [lines[0]]
     for previous, line in pairwise(lines):
         hyphenated = len(previous) > 1 and previous[-1] == "-" and previous[-2].isalpha()
@@ -112,6 +120,8 @@ def _join_lines(lines: list[str]) -> str:
 
 def _is_heading_line(line: str) -> bool:
     """A line that is a heading on its own: nothing after it belongs to the same unit."""
+    if line[0].isdigit():  # a paragraph number: the commonest line, and never a heading
+        return False
     article = _article(line)
     if article is not None:
         return article.text == ""

@@ -12,7 +12,7 @@ from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError
 from concord.core.slugs import check_slug
 from concord.documents import import_rules
-from concord.documents.models import DocumentType
+from concord.documents.models import DocumentType, ImportStatus
 from concord.documents.services import import_document
 
 SUFFIXES = {".txt", ".md", ".text"}
@@ -102,7 +102,7 @@ class Command(BaseCommand):
         files = expand(paths)
         if slug and len(files) > 1:
             raise CommandError("--slug names one document: give one file")
-        counts = {"imported": 0, "unchanged": 0, "would import": 0, "refused": 0}
+        counts = {**dict.fromkeys(ImportStatus, 0), "refused": 0}
         refused, dumps = [], []
         console = Console(file=self.stderr._out, stderr=True)
         with Progress(console=console, transient=True, disable=len(files) < 2) as progress:
@@ -141,9 +141,7 @@ class Command(BaseCommand):
                             self.stdout.write(f"  warning: {warning}")
                 progress.advance(task)
         self._report(dumps, as_json, refused, counts)
-        if counts["refused"] and not (
-            counts["imported"] or counts["unchanged"] or counts["would import"]
-        ):
+        if counts["refused"] and not any(counts[status] for status in ImportStatus):
             raise CommandError("nothing imported")
 
     def _report(self, dumps, as_json, refused, counts):
