@@ -10,6 +10,8 @@ from concord.core.models import TimeStampedModel
 from concord.core.slugs import SLUG_MAX_LENGTH
 from concord.members.models import Body
 
+from .parsing.kinds import UnitKind
+
 # What the columns hold; the importer and the API check the same limits, so an input too long is
 # refused naming its field instead of overflowing a column. The meeting and the place take a
 # meeting's title and place (meetings.Meeting) when a procedure held there adopts a document.
@@ -163,7 +165,7 @@ class Unit(models.Model):
 
     text = models.ForeignKey(Text, on_delete=models.PROTECT, related_name="units")
     uid = models.CharField(max_length=UNIT_ID_MAX_LENGTH)
-    kind = models.CharField(max_length=16)
+    kind = models.CharField(max_length=16, choices=[(k.value, k.value) for k in UnitKind])
     number = models.CharField(max_length=UNIT_NUMBER_MAX_LENGTH, blank=True)
     ordinal = models.PositiveIntegerField()
     content = models.TextField()

@@ -1,12 +1,12 @@
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
 
-from .models import ImportStatus
+from .models import Document, ImportStatus
 from .parsing import UnitKind
 from .selectors import languages_of
 
@@ -22,7 +22,7 @@ class DocumentItemOut(Schema):
     slug: str
     symbol: str
     type: str = Field(..., alias="doc_type")
-    status: str
+    status: Literal[tuple(Document.Status.values)]
     title: str
     title_en: str
     title_ru: str

@@ -10,6 +10,7 @@ from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
+from concord.documents.parsing import UnitKind
 
 from . import permissions, selectors, services
 from .amending import AmendmentKind, kinds
@@ -18,7 +19,9 @@ from .models import LANGUAGES, Amendment
 
 # The frame of a text (its title, formula and closing) is amended from the form alone: the
 # page offers a link to amend beside the units of its body.
-LINKED_UNITS = frozenset({"preamble", "paragraph", "block", "subparagraph"})
+LINKED_UNITS = frozenset(
+    {UnitKind.PREAMBLE, UnitKind.PARAGRAPH, UnitKind.BLOCK, UnitKind.SUBPARAGRAPH}
+)
 
 
 @login_required

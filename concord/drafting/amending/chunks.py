@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext as _
 
 from concord.documents import parsing
-from concord.documents.parsing import ParsedDocument
+from concord.documents.parsing import ParsedDocument, UnitKind
 from concord.documents.rendering import Item, numbering_styles, render_item, walk
 
 from .registry import AmendmentError, Change, kinds
@@ -80,7 +80,11 @@ def _check_structure(doc: ParsedDocument, chunks: list[Chunk], parsed, ref) -> N
                 ref=ref,
             )
         n += 1
-        while chunk.id is None and n < len(found) and found[n]["kind"] in ("block", "subparagraph"):
+        while (
+            chunk.id is None
+            and n < len(found)
+            and found[n]["kind"] in (UnitKind.BLOCK, UnitKind.SUBPARAGRAPH)
+        ):
             n += 1
     if n < len(found):
         raise AmendmentError(
@@ -101,9 +105,9 @@ def _chunks(doc: ParsedDocument) -> list[Chunk]:
     chunks: list[Chunk] = []
     owner, run, runs = None, None, 0
     for item in walk(doc):
-        if item.kind in ("paragraph", "annex"):
+        if item.kind in (UnitKind.PARAGRAPH, UnitKind.ANNEX):
             owner = item.id
-        if item.kind == "subparagraph":
+        if item.kind == UnitKind.SUBPARAGRAPH:
             if run is None:
                 runs += 1
                 run = runs
@@ -116,7 +120,7 @@ def _chunks(doc: ParsedDocument) -> list[Chunk]:
                 item.text,
                 item.obj,
                 label=item.number,
-                owner=owner if item.kind in ("block", "subparagraph") else None,
+                owner=owner if item.kind in (UnitKind.BLOCK, UnitKind.SUBPARAGRAPH) else None,
                 group=(run, item.id.rsplit("-", 1)[0]) if run is not None else None,
             )
         )
@@ -193,7 +197,7 @@ def extent(chunks: list[Chunk], at: int) -> list[int]:
     indices, n = [at], at + 1
     while n < len(chunks):
         chunk = chunks[n]
-        held = (head.kind == "paragraph" and chunk.owner == head.id) or (
+        held = (head.kind == UnitKind.PARAGRAPH and chunk.owner == head.id) or (
             chunk.id is not None and chunk.id.startswith(f"{head.id}-")
         )
         if not held:
@@ -221,7 +225,7 @@ def new_chunk(
     """New text of the same kind of unit as ``like``, not yet numbered."""
     first, *extra = _BLANK_LINE.split(text)
     obj = like.obj
-    if like.kind == "paragraph":
+    if like.kind == UnitKind.PARAGRAPH:
         # A replaced article keeps its heading; a new one has none until it is given one.
         heading = like.obj.heading if replaces else None
         obj = replace(like.obj, heading=heading, blocks=[], subparagraphs=[])
@@ -237,9 +241,9 @@ def _render_chunks(doc: ParsedDocument, chunks: list[Chunk]) -> str:
         if chunk.deleted:
             continue
         obj, label = chunk.obj, chunk.label
-        if chunk.kind == "annex":
+        if chunk.kind == UnitKind.ANNEX:
             number = 0
-        if chunk.kind == "paragraph":
+        if chunk.kind == UnitKind.PARAGRAPH:
             number += 1
             obj, label = replace(chunk.obj, number=number), str(number)
         if chunk.group is not None:

@@ -1,3 +1,5 @@
+from concord.documents.parsing import UnitKind
+
 from .chunks import Chunk, strike
 from .registry import AmendmentKind, Change, Kind
 
@@ -6,7 +8,9 @@ class Delete(Kind):
     """Delete a clause, a paragraph (with what it holds), a block or a sub-paragraph."""
 
     name, label = AmendmentKind.DELETE, AmendmentKind.DELETE.label
-    targets = frozenset({"preamble", "paragraph", "block", "subparagraph"})
+    targets = frozenset(
+        {UnitKind.PREAMBLE, UnitKind.PARAGRAPH, UnitKind.BLOCK, UnitKind.SUBPARAGRAPH}
+    )
     takes_text = False
 
     def apply(self, chunks: list[Chunk], at: int, change: Change, text: str) -> None:

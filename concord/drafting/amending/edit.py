@@ -1,5 +1,6 @@
 from django.utils.translation import gettext as _
 
+from concord.documents.parsing import UnitKind
 from concord.drafting import comparison
 
 from .chunks import Chunk
@@ -11,7 +12,15 @@ class Edit(Kind):
 
     name, label = AmendmentKind.EDIT, AmendmentKind.EDIT.label
     targets = frozenset(
-        {"title", "preamble", "formula", "paragraph", "block", "subparagraph", "closing"}
+        {
+            UnitKind.TITLE,
+            UnitKind.PREAMBLE,
+            UnitKind.FORMULA,
+            UnitKind.PARAGRAPH,
+            UnitKind.BLOCK,
+            UnitKind.SUBPARAGRAPH,
+            UnitKind.CLOSING,
+        }
     )
 
     def check_text(self, text: str, change: Change) -> None:

@@ -1,5 +1,7 @@
 from django.utils.translation import gettext as _
 
+from concord.documents.parsing import UnitKind
+
 from .chunks import Chunk, extent, new_chunk
 from .registry import AmendmentError, AmendmentKind, Change, Kind, Place
 
@@ -8,7 +10,7 @@ class Insert(Kind):
     """Insert a new preamble clause or operative paragraph before or after a clause or paragraph."""
 
     name, label = AmendmentKind.INSERT, AmendmentKind.INSERT.label
-    targets = frozenset({"preamble", "paragraph"})
+    targets = frozenset({UnitKind.PREAMBLE, UnitKind.PARAGRAPH})
     takes_place = True
     beside_changed = True  # a new clause may go beside one another amendment changes
 

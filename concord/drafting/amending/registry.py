@@ -19,6 +19,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from concord.documents.parsing import ParagraphKind, UnitKind
+
 if TYPE_CHECKING:
     from concord.drafting.comparison import Segment
 
@@ -81,14 +83,17 @@ class Kind:
         if not text:
             raise AmendmentError(_("Give the text the amendment proposes."), ref=change.ref)
         self.check_text(text, change)
-        if target.kind == "preamble" and "\n" in text:
+        if target.kind == UnitKind.PREAMBLE and "\n" in text:
             raise AmendmentError(
                 _("A preamble clause is one run of text: no line breaks."), ref=change.ref
             )
-        numbered = target.kind == "paragraph" and getattr(target.obj, "kind", "") == "paragraph"
-        if numbered or target.kind == "subparagraph":
+        numbered = (
+            target.kind == UnitKind.PARAGRAPH
+            and getattr(target.obj, "kind", "") == ParagraphKind.PARAGRAPH
+        )
+        if numbered or target.kind == UnitKind.SUBPARAGRAPH:
             text = _LEADING_LABEL.sub("", text, count=1)
-        if target.kind == "preamble":
+        if target.kind == UnitKind.PREAMBLE:
             text = text.rstrip(";,").rstrip()
         return text
 

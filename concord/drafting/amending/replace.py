@@ -1,3 +1,4 @@
+from concord.documents.parsing import UnitKind
 from concord.drafting import comparison
 
 from .chunks import Chunk, new_chunk, strike
@@ -9,7 +10,7 @@ class Replace(Kind):
     may hold several blocks and ``(a)`` items."""
 
     name, label = AmendmentKind.REPLACE, AmendmentKind.REPLACE.label
-    targets = frozenset({"preamble", "paragraph"})
+    targets = frozenset({UnitKind.PREAMBLE, UnitKind.PARAGRAPH})
 
     def apply(self, chunks: list[Chunk], at: int, change: Change, text: str) -> None:
         target = chunks[at]
