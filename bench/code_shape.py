@@ -118,8 +118,17 @@ def main():
     subjects = sorted((ROOT / "decisions").glob("subject*.py")) + sorted(
         (ROOT / "decisions").glob("subjects/*.py")
     )
-    builders = sorted((ROOT / "documents" / "parsing").glob("*.py"))
-    for label, paths in (("procedure subjects", subjects), ("parser", builders)):
+    parsing = ROOT / "documents" / "parsing"
+    placement = [
+        parsing / f"{name}.py"
+        for name in ("part_builder", "classify", "front", "items")
+        if (parsing / f"{name}.py").exists()
+    ]
+    for label, paths in (
+        ("procedure subjects", subjects),
+        ("parser's placement", placement),
+        ("whole parser", sorted(parsing.glob("*.py"))),
+    ):
         blocks = complexity(paths)
         if not blocks:
             continue
