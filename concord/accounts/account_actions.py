@@ -7,20 +7,17 @@ from django.contrib import messages
 from django.shortcuts import redirect
 
 from concord.core.actors import Actor, actor_from_request
-from concord.core.exceptions import DomainError
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import shows_domain_errors
 
 from . import selectors
 from .models import User
 
 
+@shows_domain_errors
 def act_on_account(request, user_id: int, act: Callable[[Actor, User], object], done: str):
     """`done` is the message shown afterwards, with `%(email)s` for the account's address."""
     actor = actor_from_request(request)
-    try:
-        user = selectors.access_user(actor, user_id)
-        act(actor, user)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    user = selectors.access_user(actor, user_id)
+    act(actor, user)
     messages.success(request, done % {"email": user.email})
     return redirect("accounts:users")

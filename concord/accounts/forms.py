@@ -1,16 +1,17 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from concord.core.forms import LineField
+from concord.core.forms import LineField, ServiceForm
 from concord.members.models import Participant
 
 from .models import EMAIL_MAX_LENGTH, ApiToken, Role, TokenScope, User
 
 
-class TokenForm(forms.Form):
+class TokenForm(ServiceForm, forms.Form):
     name = LineField(
         ApiToken,
         "name",
@@ -37,12 +38,21 @@ class TokenForm(forms.Form):
         days.widget.attrs["max"] = most
         days.help_text = _("At most %(max)s days.") % {"max": most}
 
+    def arguments(self, **given) -> dict:
+        data = self.cleaned_data
+        return {
+            **given,
+            "name": data["name"],
+            "scope": data["scope"],
+            "days": data["expires_in_days"],
+        }
+
 
 class PasswordResetRequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=EMAIL_MAX_LENGTH)
 
 
-class UserCreateForm(forms.Form):
+class UserCreateForm(ServiceForm, forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=EMAIL_MAX_LENGTH)
     display_name = LineField(
         User, "display_name", label=pgettext_lazy("person", "Name"), required=False
@@ -65,3 +75,12 @@ class UserCreateForm(forms.Form):
             (p.code, f"{p.name} ({p.code})")
             for p in sorted(Participant.objects.all(), key=lambda p: p.name.casefold())
         ]
+
+
+class NewPasswordForm(ServiceForm, SetPasswordForm):
+    """A new password, typed twice; the service checks it against the rules again."""
+
+    error_fields = {"password": "new_password2"}
+
+    def arguments(self, **given) -> dict:
+        return {**given, "new_password": self.cleaned_data["new_password1"]}

@@ -7,21 +7,26 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from concord.core import clock
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import DomainError
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 
 from . import invitations, permissions, selectors, services
 from .account_actions import act_on_account
-from .forms import TokenForm, UserCreateForm
+from .forms import NewPasswordForm, TokenForm, UserCreateForm
 from .links import password_reset_tokens
 from .models import Role
 from .signin import lockout
 from .signin.views import after_password
+
+TOKENS = "accounts/partials/tokens.html"
+USER_CREATED = gettext_lazy(
+    "Account %(email)s created. An invitation to set a password is on its way to that address."
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -60,126 +65,74 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     token_generator = password_reset_tokens
+    form_class = NewPasswordForm
 
     def form_valid(self, form):
-        try:
-            services.reset_password(user=form.user, new_password=form.cleaned_data["new_password1"])
-        except DomainError as exc:
-            form.add_error("new_password2" if exc.field == "password" else None, exc.message)
+        if not form.submit(services.reset_password, user=form.user):
             return self.form_invalid(form)
         self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         return HttpResponseRedirect(self.get_success_url())
 
 
-def _account_page(request, actor, token_form, new_token=None, status=200):
-    return render(
-        request,
-        "accounts/account.html",
-        {
-            "rights": permissions.rights_of(actor),
-            "tokens": selectors.list_tokens(actor),
-            "token_form": token_form,
-            "new_token": new_token,
-            "nav_active": "account",
-        },
-        status=status,
-    )
+def _account_context(actor, token_form, new_token=None) -> dict:
+    return {
+        "rights": permissions.rights_of(actor),
+        "tokens": selectors.list_tokens(actor),
+        "token_form": token_form,
+        "new_token": new_token,
+        "nav_active": "account",
+    }
 
 
 @login_required
 def account(request):
-    return _account_page(request, actor_from_request(request), TokenForm())
+    actor = actor_from_request(request)
+    return render(request, "accounts/account.html", _account_context(actor, TokenForm()))
 
 
 @login_required
 @require_POST
 def token_issue(request):
+    """The whole page without JavaScript; for htmx, the tokens' part."""
     actor = actor_from_request(request)
     form = TokenForm(request.POST)
-    new_token = None
-    if form.is_valid():
-        try:
-            _token, new_token = services.issue_api_token(
-                actor=actor,
-                user=actor.user,
-                name=form.cleaned_data["name"],
-                scope=form.cleaned_data["scope"],
-                days=form.cleaned_data["expires_in_days"],
-            )
-            form = TokenForm()
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    status = 422 if form.errors else 200
-    if not request.htmx:  # the whole page, so that it works without JavaScript
-        return _account_page(request, actor, form, new_token, status)
-    return render(
-        request,
-        "accounts/partials/tokens.html",
-        {
-            "tokens": selectors.list_tokens(actor),
-            "token_form": form,
-            "new_token": new_token,
-        },
-        status=status,
-    )
+    if issued := form.submit(services.issue_api_token, actor=actor, user=actor.user):
+        form = TokenForm()
+    context = _account_context(actor, form, new_token=issued[1] if issued else None)
+    return render_form(request, "accounts/account.html", context, fragment=TOKENS, form=form)
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def token_revoke(request, token_id: int):
     actor = actor_from_request(request)
-    try:
-        services.revoke_api_token(actor=actor, token=selectors.access_token(actor, token_id))
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    services.revoke_api_token(actor=actor, token=selectors.access_token(actor, token_id))
     if not request.htmx:
         messages.success(request, _("The token has been revoked."))
         return redirect("accounts:account")
-    return render(
-        request,
-        "accounts/partials/tokens.html",
-        {"tokens": selectors.list_tokens(actor), "token_form": TokenForm()},
-    )
+    context = {"tokens": selectors.list_tokens(actor), "token_form": TokenForm()}
+    return render(request, TOKENS, context)
 
 
 @login_required
+@shows_domain_errors
 def users(request):
     actor = actor_from_request(request)
-    try:
-        queryset = selectors.list_users(
-            actor, role=request.GET.get("role") or None, query=request.GET.get("q", "")
-        )
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    role, query = request.GET.get("role") or None, request.GET.get("q", "")
+    queryset = selectors.list_users(actor, role=role, query=query)
     form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.create_user(actor=actor, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Account %(email)s created. An invitation to set a password is on its way "
-                    "to that address."
-                )
-                % {"email": user.email},
-            )
-            return redirect("accounts:users")
-    page = page_of(request, queryset, 50)
-    return render(
-        request,
-        "accounts/users.html",
-        {
-            "form": form,
-            "page": page,
-            "roles": Role.choices,
-            "now": clock.now(),
-            "nav_active": "users",
-        },
-        status=422 if form.errors else 200,
-    )
+    if user := form.submit(services.create_user, actor=actor):
+        messages.success(request, USER_CREATED % {"email": user.email})
+        return redirect("accounts:users")
+    context = {
+        "form": form,
+        "page": page_of(request, queryset, 50),
+        "roles": Role.choices,
+        "now": clock.now(),
+        "nav_active": "users",
+    }
+    return render_form(request, "accounts/users.html", context)
 
 
 @login_required

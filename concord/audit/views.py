@@ -3,8 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import DomainError
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import shows_domain_errors
 from concord.core.pagination import page_of
 
 from . import selectors
@@ -12,12 +11,10 @@ from .events import AuditEvent
 
 
 @login_required
+@shows_domain_errors
 def entry_list(request):
     event = request.GET.get("event") or None
-    try:
-        entries = selectors.list_entries(actor_from_request(request), event=event)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    entries = selectors.list_entries(actor_from_request(request), event=event)
     return render(
         request,
         "audit/list.html",

@@ -1,11 +1,17 @@
 """Form fields that check what the API's input types check (`core.inputs`), with the limits of
-the model fields they fill."""
+the model fields they fill; forms whose service's refusal lands on the field it names."""
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from . import inputs
+from .exceptions import DomainError
+
+T = TypeVar("T")
 
 
 def _refuse(problem: str) -> None:
@@ -63,3 +69,38 @@ class NestedForm(forms.Form):
 
     def add_prefix(self, field_name: str) -> str:
         return f"{self.prefix}.{field_name}" if self.prefix else field_name
+
+
+class ServiceForm:
+    """The input of one service. `submit` gives the service the form's cleaned data; a
+    DomainError it raises lands on the field it names, named as the API names it, or in the
+    form's summary (its non-field errors) when the form shows no such field. A form mixes this
+    in before `forms.Form`."""
+
+    # The API's name of an input → this form's, for a form whose names are not its own
+    # (Django's password forms).
+    error_fields: dict[str, str] = {}
+
+    def submit(self, service: Callable[..., T], **given) -> T | None:
+        """What ``service(**self.arguments(**given))`` returns, when the form is valid and the
+        service accepts; None when either refuses, the refusal being then among the form's
+        errors."""
+        if not self.is_valid():
+            return None
+        try:
+            return service(**self.arguments(**given))
+        except DomainError as exc:
+            self.add_error(self.field_for(exc.field), exc.message)
+            return None
+
+    def arguments(self, **given) -> dict:
+        """The service's arguments: what the view gives (the actor, the object acted on) and
+        the cleaned data, which a form whose names are not the service's renames here."""
+        return {**given, **self.cleaned_data}
+
+    def field_for(self, name: str | None) -> str | None:
+        """The field that shows the input the API calls `name`; None for the summary."""
+        name = self.error_fields.get(name, name)
+        if name in self.fields and not self[name].is_hidden:
+            return name
+        return None

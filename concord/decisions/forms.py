@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.core import clock
-from concord.core.forms import DateTimeField, LineField, NestedForm, TextField
+from concord.core.forms import DateTimeField, LineField, NestedForm, ServiceForm, TextField
 from concord.documents import selectors as documents
 from concord.meetings import selectors as meeting_selectors
 
@@ -51,7 +51,7 @@ class _SubjectFields(NestedForm):
         ]
 
 
-class ProcedureForm:
+class ProcedureForm(ServiceForm):
     """The procedure's fields, the subject's (prefix ``subject``) and each subject's own part
     (prefix ``subject.<part>``), named as the API names them: an error from the service goes to
     the field it names, unchanged."""
@@ -79,13 +79,15 @@ class ProcedureForm:
     def non_field_errors(self):
         return self.forms[""].non_field_errors()
 
+    def field_for(self, name: str | None) -> str | None:
+        prefix, _dot, field = (name or "").rpartition(".")
+        form = self.forms.get(prefix)
+        shown = form is not None and field in form.fields and not form[field].is_hidden
+        return name if shown else None
+
     def add_error(self, field: str | None, message: str) -> None:
         prefix, _dot, name = (field or "").rpartition(".")
-        form = self.forms.get(prefix)
-        if form is not None and name in form.fields:
-            form.add_error(name, message)
-        else:
-            self.forms[""].add_error(None, message)
+        self.forms[prefix].add_error(name or None, message)
 
     def groups(self) -> list[tuple[str, list]]:
         """The fields under headings: what every procedure needs, then each subject's part."""
@@ -94,6 +96,9 @@ class ProcedureForm:
         rest += [f for f in procedure.visible_fields() if f.name != "title"]
         parts = [f for prefix, f in self.forms.items() if prefix not in ("", "subject")]
         return [("", rest), *((part.legend, part.visible_fields()) for part in parts)]
+
+    def arguments(self, **given) -> dict:
+        return {**given, "request": self.to_request()}
 
     def to_request(self) -> ProcedureRequest:
         procedure, subject = self.forms[""].cleaned_data, self.forms["subject"].cleaned_data
@@ -124,7 +129,7 @@ def _under(values: dict, prefix: str) -> dict:
     return found
 
 
-class PositionForm(forms.Form):
+class PositionForm(ServiceForm, forms.Form):
     position = forms.ChoiceField(
         label=_("Position"), choices=PositionKind.choices, widget=forms.RadioSelect
     )
@@ -138,3 +143,7 @@ class PositionForm(forms.Form):
             "(an interpretative statement)."
         ),
     )
+
+    def arguments(self, **given) -> dict:
+        data = self.cleaned_data
+        return {**given, "kind": data["position"], "statement": data["statement"]}

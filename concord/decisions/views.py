@@ -5,8 +5,8 @@ from django.views.decorators.http import require_POST
 
 from concord.core import clock
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import DomainError, NotPermitted
-from concord.core.htmx import domain_error_response
+from concord.core.exceptions import NotPermitted
+from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 
 from . import permissions, selectors, services
@@ -41,26 +41,15 @@ def procedure_list(request):
 
 
 @login_required
+@shows_domain_errors
 def procedure_open(request):
     actor = actor_from_request(request)
     if not permissions.can_open_procedure(actor):
-        return domain_error_response(
-            request, NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
-        )
+        raise NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
     form = ProcedureForm(request.POST or None, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            procedure = services.open_procedure(actor=actor, request=form.to_request())
-        except DomainError as exc:
-            form.add_error(exc.field, exc.message)
-        else:
-            return redirect("decisions:detail", procedure_id=procedure.pk)
-    return render(
-        request,
-        "decisions/open.html",
-        {"form": form, "nav_active": "decisions"},
-        status=422 if form.errors else 200,
-    )
+    if procedure := form.submit(services.open_procedure, actor=actor):
+        return redirect("decisions:detail", procedure_id=procedure.pk)
+    return render_form(request, "decisions/open.html", {"form": form, "nav_active": "decisions"})
 
 
 def _detail_context(request, actor, procedure, form=None):
@@ -89,61 +78,46 @@ def _detail_context(request, actor, procedure, form=None):
 
 
 @login_required
+@shows_domain_errors
 def procedure_detail(request, procedure_id: int):
     actor = actor_from_request(request)
-    try:
-        procedure = selectors.access_procedure(actor, procedure_id)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    procedure = selectors.access_procedure(actor, procedure_id)
     template = "decisions/record.html" if request.GET.get("print") else "decisions/detail.html"
     return render(request, template, _detail_context(request, actor, procedure))
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def position_state(request, procedure_id: int):
     actor = actor_from_request(request)
-    try:
-        selectors.access_procedure(actor, procedure_id)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    selectors.access_procedure(actor, procedure_id)
     form = PositionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.state_position(
-                actor=actor,
-                procedure_id=procedure_id,
-                kind=form.cleaned_data["position"],
-                statement=form.cleaned_data["statement"],
-            )
-            form = None
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if form.submit(services.state_position, actor=actor, procedure_id=procedure_id):
+        form = PositionForm()  # a fresh form under the board, for the next position
     procedure = selectors.access_procedure(actor, procedure_id)
     context = _detail_context(request, actor, procedure, form)
-    template = "decisions/partials/board.html" if request.htmx else "decisions/detail.html"
-    return render(
-        request, template, context, status=422 if form is not None and form.errors else 200
+    return render_form(
+        request, "decisions/detail.html", context, fragment="decisions/partials/board.html"
     )
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def procedure_close(request, procedure_id: int):
     return _step(request, procedure_id, services.close_procedure)
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def procedure_withdraw(request, procedure_id: int):
     return _step(request, procedure_id, services.withdraw_procedure)
 
 
 def _step(request, procedure_id, service):
     actor = actor_from_request(request)
-    try:
-        selectors.access_procedure(actor, procedure_id)
-        service(actor=actor, procedure_id=procedure_id)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    selectors.access_procedure(actor, procedure_id)
+    service(actor=actor, procedure_id=procedure_id)
     return redirect("decisions:detail", procedure_id=procedure_id)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotFound, NotPermitted
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import shows_domain_errors
 from concord.core.pagination import page_of
 
 from . import import_rules, permissions, reading, search, selectors, services
@@ -86,12 +86,11 @@ def document_detail(request, slug: str):
 
 
 @login_required
+@shows_domain_errors
 def document_import(request):
     actor = actor_from_request(request)
     if not permissions.can_import_documents(actor):
-        return domain_error_response(
-            request, NotPermitted(_("Only the Secretariat can import documents."))
-        )
+        raise NotPermitted(_("Only the Secretariat can import documents."))
     # Bound on every POST, even an empty one (no file chosen), so that it says what is missing.
     form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     results = _import_files(actor, form) if request.method == "POST" and form.is_valid() else []

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.forms import TextField
+from concord.core.forms import ServiceForm, TextField
 
+from . import selectors
 from .amending import AmendmentKind, Place, kinds
 from .models import LANGUAGES, Amendment
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(ServiceForm, forms.Form):
     unit = forms.ChoiceField(label=_("Paragraph or clause"))
     kind = forms.ChoiceField(label=_("Amendment"), choices=AmendmentKind.choices)
     place = forms.ChoiceField(
@@ -36,12 +37,23 @@ class AmendmentForm(forms.Form):
     # rather than applied to a text it was not written for.
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
-    def __init__(self, *args, units: list[dict] = (), **kwargs):
+    def __init__(self, *args, document, units: list[dict] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        self.document = document
         amendable = kinds.unit_kinds()
         self.fields["unit"].choices = [
             (u["id"], f"{u['id']} — {u['text'][:70]}") for u in units if u["kind"] in amendable
         ]
+
+    def arguments(self, **given) -> dict:
+        """The amendment as the service takes it, to the version the delegation read; the
+        language is the page's (given)."""
+        data = self.cleaned_data
+        return {
+            **given,
+            "version_id": selectors.get_version(self.document, data["version"]).pk,
+            **{name: data[name] for name in ("kind", "unit", "place", "text", "rationale")},
+        }
 
 
 class DecisionForm(forms.Form):

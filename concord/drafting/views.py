@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import DomainError
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
@@ -76,6 +75,7 @@ def _detail_context(request, actor, document, *, number=None, form=None):
         unit["linked"] = unit["kind"] in LINKED_UNITS
     if form is None:
         form = AmendmentForm(
+            document=document,
             units=units,
             initial={
                 "language": language,
@@ -107,88 +107,59 @@ def _version_number(request) -> int | None:
 
 
 @login_required
+@shows_domain_errors
 def draft_detail(request, slug: str):
     actor = actor_from_request(request)
-    try:
-        document = selectors.access_draft(actor, slug)
-        context = _detail_context(request, actor, document, number=_version_number(request))
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    document = selectors.access_draft(actor, slug)
+    context = _detail_context(request, actor, document, number=_version_number(request))
     return render(request, "drafting/detail.html", context)
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def amendment_propose(request, slug: str):
     actor = actor_from_request(request)
-    try:
-        document = selectors.access_draft(actor, slug)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    document = selectors.access_draft(actor, slug)
     latest = selectors.latest_version(document)
     language = _language(request, latest)
-    form = AmendmentForm(request.POST, units=selectors.version_units(latest, language))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.propose_amendment(
-                actor=actor,
-                version_id=selectors.get_version(document, data["version"]).pk,
-                language=language,
-                kind=data["kind"],
-                unit=data["unit"],
-                place=data["place"],
-                text=data["text"],
-                rationale=data["rationale"],
-            )
-        except DomainError as exc:
-            shown = exc.field in form.fields and not form[exc.field].is_hidden
-            form.add_error(exc.field if shown else None, exc.message)
-        else:
-            form = None
-    if not request.htmx and form is None:
+    units = selectors.version_units(latest, language)
+    form = AmendmentForm(request.POST, document=document, units=units)
+    proposed = form.submit(services.propose_amendment, actor=actor, language=language)
+    if proposed and not request.htmx:
         return redirect(f"{reverse('drafting:detail', args=[slug])}?language={language}")
-    context = _detail_context(request, actor, document, form=form)
-    if form is None:  # a fresh form for the next amendment, after the one just stored
-        context["proposed"] = True
-    template = "drafting/partials/amendments.html" if request.htmx else "drafting/detail.html"
-    return render(request, template, context, status=422 if form and form.errors else 200)
+    # Once stored, a fresh form for the next amendment.
+    context = _detail_context(request, actor, document, form=None if proposed else form)
+    context["proposed"] = bool(proposed)
+    return render_form(
+        request, "drafting/detail.html", context, fragment="drafting/partials/amendments.html"
+    )
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def amendment_step(request, slug: str, amendment_id: int, step: str):
     actor = actor_from_request(request)
-    note = request.POST.get("note", "")  # the service refuses what no column can hold
-    steps = {
-        "accept": lambda: services.decide_amendment(
-            actor=actor, amendment_id=amendment_id, accept=True, note=note
-        ),
-        "reject": lambda: services.decide_amendment(
-            actor=actor, amendment_id=amendment_id, accept=False, note=note
-        ),
-        "withdraw": lambda: services.withdraw_amendment(actor=actor, amendment_id=amendment_id),
-    }
-    try:
-        document = selectors.access_draft(actor, slug)
-        amendment = selectors.get_amendment(document, amendment_id)
-        steps[step]()
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    amendment = selectors.get_amendment(selectors.access_draft(actor, slug), amendment_id)
+    if step == "withdraw":
+        services.withdraw_amendment(actor=actor, amendment_id=amendment_id)
+    else:
+        note = request.POST.get("note", "")  # the service refuses what no column can hold
+        services.decide_amendment(
+            actor=actor, amendment_id=amendment_id, accept=step == "accept", note=note
+        )
     url = reverse("drafting:detail", args=[slug])
     return redirect(f"{url}?language={amendment.language}#amendment-{amendment.number}")
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def version_incorporate(request, slug: str):
     actor = actor_from_request(request)
-    try:
-        document = selectors.access_draft(actor, slug)
-        latest = selectors.latest_version(document)
-        new = services.incorporate_amendments(actor=actor, version_id=latest.pk)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    latest = selectors.latest_version(selectors.access_draft(actor, slug))
+    new = services.incorporate_amendments(actor=actor, version_id=latest.pk)
     url = reverse("drafting:compare", args=[slug])
     return redirect(
         f"{url}?from={latest.number}&to={new.number}&language={_language(request, new)}"
@@ -196,19 +167,17 @@ def version_incorporate(request, slug: str):
 
 
 @login_required
+@shows_domain_errors
 def compare(request, slug: str):
     actor = actor_from_request(request)
-    try:
-        document = selectors.access_draft(actor, slug)
-        versions = selectors.list_versions(document)
-        latest = versions[-1].number
-        old = _int(request.GET.get("from"), max(latest - 1, 1))
-        new = _int(request.GET.get("to"), latest)
-        version = selectors.get_version(document, new, field="to")
-        language = _language(request, version)
-        compared = selectors.compare_versions(document, old, new, language)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    document = selectors.access_draft(actor, slug)
+    versions = selectors.list_versions(document)
+    latest = versions[-1].number
+    old = _int(request.GET.get("from"), max(latest - 1, 1))
+    new = _int(request.GET.get("to"), latest)
+    version = selectors.get_version(document, new, field="to")
+    language = _language(request, version)
+    compared = selectors.compare_versions(document, old, new, language)
     return render(
         request,
         "drafting/compare.html",

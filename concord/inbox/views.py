@@ -5,8 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import DomainError
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import shows_domain_errors
 from concord.core.pagination import page_of
 
 from . import selectors, services
@@ -22,21 +21,17 @@ def inbox(request):
 
 @login_required
 @require_POST
+@shows_domain_errors
 def read(request, message_id: int):
-    try:
-        message = services.mark_read(actor=actor_from_request(request), message_id=message_id)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    message = services.mark_read(actor=actor_from_request(request), message_id=message_id)
     return redirect(message.link or "inbox:list")
 
 
 @login_required
+@shows_domain_errors
 def deliveries(request):
     status = request.GET.get("status") or None
-    try:
-        queryset = selectors.list_deliveries(actor_from_request(request), status=status)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
+    queryset = selectors.list_deliveries(actor_from_request(request), status=status)
     return render(
         request,
         "inbox/deliveries.html",
@@ -50,21 +45,17 @@ def deliveries(request):
 
 
 @login_required
+@shows_domain_errors
 def send_again(request, delivery_id: int):
     """GET asks for confirmation (a page: no script needed), POST sends."""
     actor = actor_from_request(request)
-    try:
-        if request.method == "POST":
-            delivery = services.send_again(actor=actor, delivery_id=delivery_id)
-        else:
-            delivery = selectors.access_delivery(actor, delivery_id)
-    except DomainError as exc:
-        return domain_error_response(request, exc)
-    if request.method != "POST":
-        return render(
-            request, "inbox/send_again.html", {"delivery": delivery, "nav_active": "deliveries"}
+    if request.method == "POST":
+        delivery = services.send_again(actor=actor, delivery_id=delivery_id)
+        messages.success(
+            request,
+            _("The e-mail to %(address)s will be sent again.") % {"address": delivery.address},
         )
-    messages.success(
-        request, _("The e-mail to %(address)s will be sent again.") % {"address": delivery.address}
-    )
-    return redirect("inbox:deliveries")
+        return redirect("inbox:deliveries")
+    delivery = selectors.access_delivery(actor, delivery_id)
+    context = {"delivery": delivery, "nav_active": "deliveries"}
+    return render(request, "inbox/send_again.html", context)

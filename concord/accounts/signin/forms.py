@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import ServiceForm
 
-class SecondFactorForm(forms.Form):
+
+class SecondFactorForm(ServiceForm, forms.Form):
     code = forms.CharField(
         label=_("Code"),
         max_length=32,
@@ -11,7 +13,7 @@ class SecondFactorForm(forms.Form):
     )
 
 
-class EnrolForm(forms.Form):
+class EnrolForm(ServiceForm, forms.Form):
     code = forms.CharField(
         label=_("Code from the app"),
         max_length=32,

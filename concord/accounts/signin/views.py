@@ -15,8 +15,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import DomainError
-from concord.core.htmx import domain_error_response
+from concord.core.htmx import render_form, shows_domain_errors
 
 from ..account_actions import act_on_account
 from . import lockout, two_factor
@@ -57,34 +56,25 @@ def verify(request):
     if not two_factor.has_authenticator(request.user):
         return redirect(next_step_url(request.user, _next(request)))
     form = SecondFactorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device = two_factor.verify_second_factor(
-                actor=actor_from_request(request), code=form.cleaned_data["code"]
-            )
-        except DomainError as exc:
-            form.add_error("code", exc.message)
-        else:
-            otp_login(request, device)
-            if isinstance(device, StaticDevice):
-                left = device.token_set.count()
-                messages.warning(
-                    request,
-                    ngettext(
-                        "You signed in with a recovery code; %(n)d is left. "
-                        "Replace them on your account page.",
-                        "You signed in with a recovery code; %(n)d are left. "
-                        "Replace them on your account page.",
-                        left,
-                    )
-                    % {"n": left},
-                )
-            return redirect(_next(request))
-    return render(
+    if device := form.submit(two_factor.verify_second_factor, actor=actor_from_request(request)):
+        otp_login(request, device)
+        if isinstance(device, StaticDevice):
+            _say_recovery_codes_left(request, device.token_set.count())
+        return redirect(_next(request))
+    context = {"form": form, "next": _next(request)}
+    return render_form(request, "accounts/signin/verify.html", context)
+
+
+def _say_recovery_codes_left(request, left: int) -> None:
+    messages.warning(
         request,
-        "accounts/signin/verify.html",
-        {"form": form, "next": _next(request)},
-        status=422 if form.errors else 200,
+        ngettext(
+            "You signed in with a recovery code; %(n)d is left. Replace them on your account page.",
+            "You signed in with a recovery code; %(n)d are left. "
+            "Replace them on your account page.",
+            left,
+        )
+        % {"n": left},
     )
 
 
@@ -96,47 +86,25 @@ def setup(request):
         return redirect("accounts:account")
     key = request.session.get(SETUP_KEY) or two_factor.new_secret()
     request.session[SETUP_KEY] = key
-    form = EnrolForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device, codes = two_factor.enrol_authenticator(
-                actor=actor_from_request(request), key=key, code=form.cleaned_data["code"]
-            )
-        except DomainError as exc:
-            form.add_error("code", exc.message)
-        else:
-            del request.session[SETUP_KEY]
-            otp_login(request, device)
-            return render(
-                request,
-                "accounts/signin/recovery_codes.html",
-                {"codes": codes, "next": _next(request), "first_time": True},
-            )
-    return render(
-        request,
-        "accounts/signin/setup.html",
-        {
-            "form": form,
-            "next": _next(request),
-            "required": two_factor.required_for(user),
-            **two_factor.setup_details(user, key),
-        },
-        status=422 if form.errors else 200,
-    )
+    form, actor = EnrolForm(request.POST or None), actor_from_request(request)
+    if enrolled := form.submit(two_factor.enrol_authenticator, actor=actor, key=key):
+        device, codes = enrolled
+        del request.session[SETUP_KEY]
+        otp_login(request, device)
+        context = {"codes": codes, "next": _next(request), "first_time": True}
+        return render(request, "accounts/signin/recovery_codes.html", context)
+    context = {"form": form, "next": _next(request), "required": two_factor.required_for(user)}
+    context.update(two_factor.setup_details(user, key))
+    return render_form(request, "accounts/signin/setup.html", context)
 
 
 @login_required
 @require_POST
+@shows_domain_errors
 def recovery_codes(request):
-    try:
-        codes = two_factor.replace_recovery_codes(actor=actor_from_request(request))
-    except DomainError as exc:
-        return domain_error_response(request, exc)
-    return render(
-        request,
-        "accounts/signin/recovery_codes.html",
-        {"codes": codes, "next": reverse("accounts:account")},
-    )
+    codes = two_factor.replace_recovery_codes(actor=actor_from_request(request))
+    context = {"codes": codes, "next": reverse("accounts:account")}
+    return render(request, "accounts/signin/recovery_codes.html", context)
 
 
 @login_required

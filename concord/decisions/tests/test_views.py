@@ -1,11 +1,14 @@
 import datetime as dt
 import re
 
+import pytest
 from django.test import Client
 
 from concord.core import clock
 from concord.core.actors import SYSTEM
+from concord.core.exceptions import InvalidInput
 from concord.decisions import services
+from concord.decisions.forms import ProcedureForm
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from conftest import PASSWORD
 
@@ -41,6 +44,30 @@ def test_the_open_form_names_the_wrong_field(secretariat_user):
     )
     assert response.status_code == 422
     assert "Kazakhstan is already a Member State." in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field, shown_at",
+    [
+        ("title", "title"),
+        ("subject.text", "subject.text"),
+        ("subject.meeting.starts_on", "subject.meeting.starts_on"),
+        ("subject.meeting.nowhere", "__all__"),
+        ("subject", "__all__"),
+        (None, "__all__"),
+    ],
+)
+def test_a_refusal_lands_on_the_nested_field_it_names_or_in_the_summary(field, shown_at):
+    form = ProcedureForm(
+        {"title": "X", "subject.type": "text", "subject.text": "We agree.", "mode": "silence"}
+    )
+
+    def refuse(**arguments):
+        raise InvalidInput("Refused here.", field=field)
+
+    assert form.submit(refuse) is None
+    assert form.errors == {shown_at: ["Refused here."]}
 
 
 def test_delegates_cannot_open(delegate_user):
