@@ -217,6 +217,7 @@ def import_document(
     source, encoding_warnings = _read(raw)
     import_rules.check_lines(source)
     parsed = parse_upload(source, language=language)
+    import_rules.check_language(parsed, language)
     import_rules.check_fits(parsed)
     warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
     doc_type = doc_type or infer_type(parsed.title)
@@ -277,8 +278,12 @@ def _plan(request: _Request, *, lock: bool) -> _Plan:
         import_rules.check_held_again(existing, slug=request.slug, adopt=request.adopt)
         return _Plan(existing=existing)
     plan = _place(request, lock=lock)
-    if request.adopt:
-        import_rules.check_resemblance(request.parsed, selectors.list_held_texts())
+    # Whatever joins an adopted version, by adopting or as a language, is adopted text.
+    joins = plan.version if plan.version is not None and plan.version.frozen else None
+    if request.adopt or joins is not None:
+        import_rules.check_resemblance(
+            request.parsed, selectors.list_held_texts(), adopt=request.adopt, joins=joins
+        )
     return plan
 
 

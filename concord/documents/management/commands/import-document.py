@@ -41,8 +41,13 @@ def slug_option(value: str) -> str:
 
 
 def _field(exc: DomainError) -> str:
-    """The option a refusal is about (--adopt, --slug), as the API names the field."""
-    return f"--{exc.field.replace('_', '-')}: " if exc.field in ("adopt", "slug", "type") else ""
+    """The option a refusal is about (--adopt, --slug, --language), as the API names the
+    field."""
+    return (
+        f"--{exc.field.replace('_', '-')}: "
+        if exc.field in ("adopt", "slug", "type", "language")
+        else ""
+    )
 
 
 def tree(parsed, warnings: list[str]) -> str:
