@@ -124,6 +124,11 @@ class ImportOutcome:
     text: Text | None = None
     warnings: list[str] = field(default_factory=list)
     added_after_adoption: bool = False  # a language joins a version a procedure adopted
+    slug: str | None = None  # of the document it went into, or (a dry run) would go into
+
+    def __post_init__(self):
+        if self.slug is None and self.document is not None:
+            self.slug = self.document.slug
 
 
 def content_hash(parsed: parsing.ParsedDocument) -> str:
@@ -229,11 +234,14 @@ def import_document(
             return ImportOutcome(
                 ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
             )
+        document = plan.document
         return ImportOutcome(
             ImportStatus.WOULD_IMPORT,
             parsed,
+            document,
             warnings=warnings,
             added_after_adoption=plan.after_adoption,
+            slug=document.slug if document else slug or _new_slug(parsed, doc_type),
         )
     try:
         return _store(actor, request, source, warnings)

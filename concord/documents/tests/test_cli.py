@@ -31,6 +31,7 @@ def test_dry_run_prints_the_tree_and_changes_nothing(documents):
         and "formula: DECLARE THE FOLLOWING:" in out
     )
     assert "Summary: 1 would import." in out
+    assert "document: almaty-declaration-2006\n" in out  # the document it would go into
     assert not Text.objects.exists()
 
 
