@@ -135,7 +135,7 @@ def list_held_texts() -> list[resemblance.HeldText]:
     return [
         resemblance.HeldText(
             _("the text of the open procedure “%(title)s”") % {"title": title},
-            resemblance.paragraphs_of_text(text),
+            resemblance.shingles_of_text(text),
         )
         for title, text in Procedure.objects.filter(status=Status.OPEN)
         .exclude(text="")

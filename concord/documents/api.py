@@ -126,7 +126,7 @@ def import_document(
     )
     body = {
         "status": outcome.status,
-        "slug": outcome.document.slug if outcome.document else None,
+        "slug": outcome.slug,
         "language": outcome.parsed.language,
         "title": outcome.parsed.title,
         "paragraphs": len(outcome.parsed.paragraphs),

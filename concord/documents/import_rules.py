@@ -7,8 +7,9 @@ an open procedure) is adopted only by a consensus procedure on one of its versio
 adopts only a document new to Concord, or one the reference data registers as adopted without
 its text: it then records a decision taken elsewhere, and says so in the audit trail and on
 the document's page. Nor does it adopt a held text under another name: the same text, or one
-that reproduces it (``resemblance``), is refused. A language added to a version a procedure
-adopted is taken, and marked as added after the adoption.
+that reproduces it (``resemblance``), is refused. A language added to an adopted version is
+taken if it reproduces no held text and is written in the script of its language, and marked
+as added after the adoption when a procedure adopted the version.
 """
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.exceptions import InvalidInput, InvalidTransition
 
-from . import resemblance
+from . import lookalikes, resemblance
 from .models import (
     PLACE_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -27,7 +28,8 @@ from .models import (
     Text,
     Version,
 )
-from .selectors import draft_label
+from .parsing import UnitKind
+from .selectors import document_name, draft_label
 
 
 def check_size(size: int, name: str = "") -> None:
@@ -109,7 +111,7 @@ def check_held_again(existing: Text, *, slug: str | None, adopt: bool) -> None:
                 "This text is held already in “%(title)s”; it cannot be imported into another "
                 "document as well."
             )
-            % {"title": version.document.title},
+            % {"title": document_name(version.document)},
             field="slug",
         )
     if adopt and not version.frozen:
@@ -123,27 +125,60 @@ def check_held_again(existing: Text, *, slug: str | None, adopt: bool) -> None:
         )
 
 
-def check_resemblance(parsed, held: list[resemblance.HeldText]) -> None:
-    """An adopting import records a decision taken elsewhere: it may not reproduce a text held
-    for a decision not yet taken (the rule is in ``resemblance``)."""
-    imported = resemblance.paragraphs((unit["kind"], unit["text"]) for unit in parsed.units())
+def check_language(parsed, declared: str | None) -> None:
+    """A text declared in a language is written in its script: a text labelled Russian is
+    stored, shown and compared as the Russian text of its document. Letters that look alike in
+    both scripts do not count (``lookalikes.script_letters``); nor does the header, often
+    bilingual. A language the parser found itself is the script's already."""
+    if declared is None:
+        return
+    body = " ".join(unit["text"] for unit in parsed.units() if unit["kind"] != UnitKind.HEADER)
+    latin, cyrillic = lookalikes.script_letters(body)
+    if declared == "ru" and latin > cyrillic:
+        message = _(
+            "The text is declared Russian, but most of its letters are Latin: declare the "
+            "language it is written in."
+        )
+    elif declared == "en" and cyrillic > latin:
+        message = _(
+            "The text is declared English, but most of its letters are Cyrillic: declare the "
+            "language it is written in."
+        )
+    else:
+        return
+    raise InvalidInput(message, field="language")
+
+
+def check_resemblance(
+    parsed, held: list[resemblance.HeldText], *, adopt: bool, joins: Version | None
+) -> None:
+    """A text that becomes part of an adopted version, by an adopting import (``adopt``) or as
+    a language joining a frozen version (``joins``), may not reproduce a text held for a
+    decision not yet taken (the rule is in ``resemblance``)."""
+    imported = resemblance.shingles((unit["kind"], unit["text"]) for unit in parsed.units())
     found = resemblance.closest(imported, held)
     if found is None:
         return
-    raise InvalidTransition(
-        _(
-            "This text reproduces %(held)s: %(shared)s of its %(paragraphs)s paragraphs are "
-            "among the %(held_paragraphs)s paragraphs of that text. Only a consensus procedure "
-            "can adopt a text held in Concord, not an import."
+    numbers = {
+        "held": found.held.label,
+        "ours": found.imported_percent,
+        "theirs": found.held_percent,
+    }
+    if adopt:
+        message = _(
+            "This text reproduces %(held)s: %(ours)s%% of its wording is found in that text, "
+            "and %(theirs)s%% of that text's wording in it (compared in runs of five words). "
+            "Only a consensus procedure can adopt a text held in Concord, not an import."
         )
-        % {
-            "held": found.held.label,
-            "shared": found.shared,
-            "paragraphs": found.of_imported,
-            "held_paragraphs": len(found.held.paragraphs),
-        },
-        field="adopt",
-    )
+    else:
+        message = _(
+            "This text reproduces %(held)s: %(ours)s%% of its wording is found in that text, "
+            "and %(theirs)s%% of that text's wording in it (compared in runs of five words). "
+            "Only a consensus procedure can adopt a text held in Concord: it cannot join the "
+            "adopted “%(document)s” by import."
+        )
+        numbers["document"] = document_name(joins.document)
+    raise InvalidTransition(message % numbers, field="adopt" if adopt else "file")
 
 
 def check_import(

@@ -191,12 +191,14 @@ def list_held_texts() -> list[resemblance.HeldText]:
         .defer("structure", "source_text")
     )
     units: dict[int, list[tuple[str, str]]] = {}
-    rows = Unit.objects.filter(text__version__frozen=False, kind__in=resemblance.SUBSTANTIVE)
+    rows = Unit.objects.filter(
+        text__version__frozen=False, kind__in=resemblance.SUBSTANTIVE
+    ).order_by("text_id", "ordinal")  # in reading order: runs of words cross paragraphs
     for text_id, kind, content in rows.values_list("text_id", "kind", "content"):
         units.setdefault(text_id, []).append((kind, content))
     held = [
         resemblance.HeldText(
-            draft_label(text.version), resemblance.paragraphs(units.get(text.pk, ()))
+            draft_label(text.version), resemblance.shingles(units.get(text.pk, ()))
         )
         for text in texts
     ]
@@ -208,6 +210,12 @@ def list_held_texts() -> list[resemblance.HeldText]:
 def draft_label(version: Version) -> str:
     """How a refusal names a version not yet adopted."""
     return _("the draft “%(title)s” (version %(number)s)") % {
-        "title": version.document.title,
+        "title": document_name(version.document),
         "number": version.number,
     }
+
+
+def document_name(document: Document) -> str:
+    """How a message names a document: its title in the active language, else in the other
+    (a draft imported in Russian only has no English title), else its slug."""
+    return document.title or document.title_ru or document.slug

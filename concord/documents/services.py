@@ -124,6 +124,11 @@ class ImportOutcome:
     text: Text | None = None
     warnings: list[str] = field(default_factory=list)
     added_after_adoption: bool = False  # a language joins a version a procedure adopted
+    slug: str | None = None  # of the document it went into, or (a dry run) would go into
+
+    def __post_init__(self):
+        if self.slug is None and self.document is not None:
+            self.slug = self.document.slug
 
 
 def content_hash(parsed: parsing.ParsedDocument) -> str:
@@ -217,6 +222,7 @@ def import_document(
     source, encoding_warnings = _read(raw)
     import_rules.check_lines(source)
     parsed = parse_upload(source, language=language)
+    import_rules.check_language(parsed, language)
     import_rules.check_fits(parsed)
     warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
     doc_type = doc_type or infer_type(parsed.title)
@@ -228,11 +234,14 @@ def import_document(
             return ImportOutcome(
                 ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
             )
+        document = plan.document
         return ImportOutcome(
             ImportStatus.WOULD_IMPORT,
             parsed,
+            document,
             warnings=warnings,
             added_after_adoption=plan.after_adoption,
+            slug=document.slug if document else slug or _new_slug(parsed, doc_type),
         )
     try:
         return _store(actor, request, source, warnings)
@@ -277,8 +286,12 @@ def _plan(request: _Request, *, lock: bool) -> _Plan:
         import_rules.check_held_again(existing, slug=request.slug, adopt=request.adopt)
         return _Plan(existing=existing)
     plan = _place(request, lock=lock)
-    if request.adopt:
-        import_rules.check_resemblance(request.parsed, selectors.list_held_texts())
+    # Whatever joins an adopted version, by adopting or as a language, is adopted text.
+    joins = plan.version if plan.version is not None and plan.version.frozen else None
+    if request.adopt or joins is not None:
+        import_rules.check_resemblance(
+            request.parsed, selectors.list_held_texts(), adopt=request.adopt, joins=joins
+        )
     return plan
 
 

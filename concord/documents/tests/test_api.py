@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from django.test import Client
 from lxml import etree
 
 from concord.accounts.services import issue_api_token
+from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.documents import parsing
 from concord.documents.services import (
@@ -143,3 +145,39 @@ def test_every_sample_imports_reads_and_exports_valid_akoma_ntoso(registry, akn_
     text = client.get(f"/api/documents/{slug}/export/txt", {"lang": language}).content.decode()
     structure = client.get(f"/api/documents/{slug}", {"lang": language}).json()
     assert parsing.parse(text).to_dict()["paragraphs"] == structure["paragraphs"]
+
+
+RUSSIAN = (
+    "Декларация второго саммита СВМДА\n\n"
+    "Вновь подтверждая приверженность целям и принципам Устава ООН;\n\n"
+    "Заявляем:\n\n"
+    "1. Мы продолжим диалог и взаимодействие в Азии.\n\n"
+    "Алматы, 17 июня 2006 года\n"
+).encode()
+WATER = b"Statement on Water\n\nDecide:\n\n1. We cooperate on water.\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "data", "slug"),
+    [
+        (RUSSIAN, {"slug": "almaty-declaration-2006"}, "almaty-declaration-2006"),
+        (RUSSIAN, {}, "almaty-declaration-2006"),  # found by its type and date
+        (WATER, {"slug": "water-2030"}, "water-2030"),
+        (WATER, {}, "statement-2026-11-27"),  # a new slug, from the type and the day
+    ],
+)
+def test_a_dry_run_names_the_document_the_text_would_go_into(
+    seeded, secretariat_user, raw, data, slug
+):
+    _t, token = issue_api_token(actor=SYSTEM, user=secretariat_user, name="t")
+
+    def post(**more):
+        upload = SimpleUploadedFile("text.txt", raw, content_type="text/plain")
+        fields = {"file": upload, **data, **more}
+        auth = f"Bearer {token}"
+        return Client().post("/api/documents/import", fields, HTTP_AUTHORIZATION=auth).json()
+
+    with clock.frozen_at(dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)):
+        dry, real = post(dry_run="true"), post()
+    assert (dry["status"], real["status"]) == ("would import", "imported")
+    assert dry["slug"] == real["slug"] == slug

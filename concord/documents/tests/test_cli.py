@@ -31,7 +31,18 @@ def test_dry_run_prints_the_tree_and_changes_nothing(documents):
         and "formula: DECLARE THE FOLLOWING:" in out
     )
     assert "Summary: 1 would import." in out
+    assert "document: almaty-declaration-2006\n" in out  # the document it would go into
     assert not Text.objects.exists()
+
+
+def test_a_language_its_letters_are_not_in_is_refused_naming_the_option(documents):
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command(
+            "import-document", str(SEED), "--language", "ru", stdout=StringIO(), stderr=err
+        )
+    refused = "--language: The text is declared Russian, but most of its letters are Latin"
+    assert refused in err.getvalue()
 
 
 def test_dry_run_json_is_the_api_structure(documents):

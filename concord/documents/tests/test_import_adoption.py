@@ -17,7 +17,7 @@ from concord.core.actors import SYSTEM, actor_for
 from concord.core.exceptions import DomainError, InvalidTransition
 from concord.decisions import services as procedures
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
-from concord.documents import resemblance
+from concord.documents import lookalikes, resemblance
 from concord.documents.models import Document, Text
 from concord.documents.services import import_document
 from conftest import PASSWORD
@@ -95,9 +95,9 @@ def test_a_changed_text_of_a_draft_is_not_adopted_under_a_new_slug(draft):
     refused = _same_refusal(raw=RESEMBLING, adopt=True)
     assert isinstance(refused, InvalidTransition) and refused.field == "adopt"
     assert refused.message == (
-        "This text reproduces the draft “Statement on Water” (version 1): 5 of its 6 "
-        "paragraphs are among the 6 paragraphs of that text. Only a consensus procedure can "
-        "adopt a text held in Concord, not an import."
+        "This text reproduces the draft “Statement on Water” (version 1): 86% of its wording "
+        "is found in that text, and 90% of that text's wording in it (compared in runs of five "
+        "words). Only a consensus procedure can adopt a text held in Concord, not an import."
     )
     assert list(Document.objects.values_list("slug", "status")) == [("water-draft", "draft")]
 
@@ -113,7 +113,7 @@ def test_the_api_refuses_it_with_409_naming_the_draft(secretariat_user, draft):
 def test_a_text_padded_with_paragraphs_of_its_own_is_still_refused(draft):
     padding = b"".join(b"\n\n%d. We note item %d of the agenda." % (n, n) for n in range(5, 29))
     refused = _same_refusal(raw=RESEMBLING.rstrip() + padding + b"\n", adopt=True)
-    assert "5 of its 30 paragraphs are among the 6 paragraphs" in refused.message
+    assert "22% of its wording is found in that text, and 90% of that text's" in refused.message
 
 
 def test_a_changed_text_under_a_procedure_is_not_adopted(officer, draft):
@@ -262,8 +262,8 @@ def test_the_rule_of_resemblance(imported, held, refused):
     assert (found is not None) == refused
 
 
-def test_paragraphs_compare_without_case_punctuation_or_spacing():
-    assert resemblance.normalise("  We  cooperate, on WATER;") == "we cooperate on water"
-    assert resemblance.normalise("«Мы» сотрудничаем —  в области воды.") == (
+def test_wording_compares_without_case_punctuation_or_spacing():
+    assert lookalikes.words("  We  cooperate, on WATER;") == ["we", "cooperate", "on", "water"]
+    assert lookalikes.words("«Мы» сотрудничаем —  в области воды.") == lookalikes.words(
         "мы сотрудничаем в области воды"
     )

@@ -41,13 +41,20 @@ def slug_option(value: str) -> str:
 
 
 def _field(exc: DomainError) -> str:
-    """The option a refusal is about (--adopt, --slug), as the API names the field."""
-    return f"--{exc.field.replace('_', '-')}: " if exc.field in ("adopt", "slug", "type") else ""
+    """The option a refusal is about (--adopt, --slug, --language), as the API names the
+    field."""
+    return (
+        f"--{exc.field.replace('_', '-')}: "
+        if exc.field in ("adopt", "slug", "type", "language")
+        else ""
+    )
 
 
-def tree(parsed, warnings: list[str]) -> str:
-    """The parsed structure as an indented outline, for --dry-run."""
-    lines = [f"title: {parsed.title}", f"language: {parsed.language}"]
+def tree(outcome) -> str:
+    """The parsed structure as an indented outline, for --dry-run, under the slug of the
+    document it would go into."""
+    parsed, warnings = outcome.parsed, outcome.warnings
+    lines = [f"document: {outcome.slug}", f"title: {parsed.title}", f"language: {parsed.language}"]
     lines += [f"adopted: {parsed.adopted_on or '?'} {parsed.place or ''}".rstrip()]
     if parsed.enacting:
         lines.append(f"enacting: {parsed.enacting[:70]}")
@@ -129,9 +136,7 @@ class Command(BaseCommand):
                     counts[outcome.status] += 1
                     if dry_run:
                         dumps.append(
-                            outcome.parsed.to_dict()
-                            if as_json
-                            else f"== {path}\n{tree(outcome.parsed, outcome.warnings)}"
+                            outcome.parsed.to_dict() if as_json else f"== {path}\n{tree(outcome)}"
                         )
                     else:
                         self.stdout.write(f"{outcome.status}: {path} -> {outcome.document.slug}")
