@@ -30,7 +30,7 @@ ERRORS = (400, 401, 403, 404, 409, 422)
 
 
 class DraftQuery(InputSchema):
-    status: Literal[(*Document.Status.values, "all")] | None = None
+    status: Literal[(*Document.Status.values, selectors.ANY_STATUS)] | None = None
 
 
 @router.get("/drafts", response=with_errors({200: list[DraftItemOut]}, *ERRORS), summary="Drafts")

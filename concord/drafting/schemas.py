@@ -7,18 +7,23 @@ from typing import Literal
 from ninja import Field, Schema
 
 from concord.core.schemas import IdentifierOf, InputSchema, TextOf
+from concord.documents.models import Document
 
 from . import selectors
 from .amending import AmendmentKind, Place, kinds
+from .comparison import ChangeStatus, Op
 from .models import LANGUAGES, Amendment
 
 Language = Literal[LANGUAGES]
 
 
+DocumentStatus = Literal[tuple(Document.Status.values)]
+
+
 class DraftItemOut(Schema):
     slug: str
     title: str
-    status: str
+    status: DocumentStatus
     latest_version: int | None
     proposed_amendments: int
 
@@ -52,7 +57,7 @@ class VersionOut(Schema):
 class DraftOut(Schema):
     slug: str
     title: str
-    status: str
+    status: DocumentStatus
     amendable: bool
     versions: list[VersionOut]
 
@@ -99,10 +104,10 @@ class AmendmentOut(Schema):
     id: int
     number: int
     version: int = Field(..., alias="version.number")
-    language: str
-    kind: str
+    language: Language
+    kind: Literal[tuple(AmendmentKind.values)]
     unit: str
-    place: str
+    place: Literal[("", *Place.values)]
     text: str
     rationale: str
     state: str = Field(..., alias="participant.code")
@@ -118,12 +123,12 @@ class AmendmentOut(Schema):
 
 
 class SegmentOut(Schema):
-    op: Literal["equal", "insert", "delete"]
+    op: Literal[tuple(Op)]
     text: str
 
 
 class UnitChangeOut(Schema):
-    status: Literal["unchanged", "changed", "inserted", "deleted"]
+    status: Literal[tuple(ChangeStatus)]
     old_id: str | None
     new_id: str | None
     kind: str
