@@ -5,6 +5,7 @@ from concord.core.forms import TextField
 
 from .amending import AmendmentKind, Place, kinds
 from .models import LANGUAGES, Amendment
+from .requests import AmendmentRequest
 
 
 class AmendmentForm(forms.Form):
@@ -42,6 +43,20 @@ class AmendmentForm(forms.Form):
         self.fields["unit"].choices = [
             (u["id"], f"{u['id']} — {u['text'][:70]}") for u in units if u["kind"] in amendable
         ]
+
+    def to_request(self, *, version_id: int, language: str) -> AmendmentRequest:
+        """``version_id`` is the id of the version ``version`` numbers; ``language`` the one the
+        page shows."""
+        data = self.cleaned_data
+        return AmendmentRequest(
+            version_id=version_id,
+            language=language,
+            kind=data["kind"],
+            unit=data["unit"],
+            rationale=data["rationale"],
+            text=data["text"],
+            place=data["place"],
+        )
 
 
 class DecisionForm(forms.Form):

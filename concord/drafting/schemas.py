@@ -13,6 +13,7 @@ from . import selectors
 from .amending import AmendmentKind, Place, kinds
 from .comparison import ChangeStatus, Op
 from .models import LANGUAGES, Amendment
+from .requests import AmendmentRequest
 
 Language = Literal[LANGUAGES]
 
@@ -94,6 +95,18 @@ class AmendmentIn(InputSchema):
     place: Literal[("", *Place.values)] = Field("", description="for an insertion")
     text: TextOf(Amendment, "text") = ""
     rationale: TextOf(Amendment, "rationale", min_length=1)
+
+    def to_request(self, version_id: int) -> AmendmentRequest:
+        """``version_id`` is the id of the version ``version`` numbers."""
+        return AmendmentRequest(
+            version_id=version_id,
+            language=self.language,
+            kind=self.kind,
+            unit=self.unit,
+            rationale=self.rationale,
+            text=self.text,
+            place=self.place,
+        )
 
 
 class DecisionIn(InputSchema):

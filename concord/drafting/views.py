@@ -130,13 +130,10 @@ def amendment_propose(request, slug: str):
         try:
             services.propose_amendment(
                 actor=actor,
-                version_id=selectors.get_version(document, data["version"]).pk,
-                language=language,
-                kind=data["kind"],
-                unit=data["unit"],
-                place=data["place"],
-                text=data["text"],
-                rationale=data["rationale"],
+                request=form.to_request(
+                    version_id=selectors.get_version(document, data["version"]).pk,
+                    language=language,
+                ),
             )
         except DomainError as exc:
             shown = exc.field in form.fields and not form[exc.field].is_hidden
