@@ -20,6 +20,7 @@ from concord.documents import services as documents
 from concord.documents.models import Document, Version
 from concord.documents.parsing import ParsedDocument
 from concord.inbox import services as inbox
+from concord.inbox.models import MessageKind
 from concord.members import selectors as registry
 
 from . import amending, permissions
@@ -266,7 +267,7 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
     members = registry.memberships_on(clock.today()).values_list("participant_id", flat=True)
     inbox.send(
         recipients=account_selectors.list_coordinators(members),
-        kind="drafting.version",
+        kind=MessageKind.DRAFT_VERSION,
         subject=_("New version of a draft: %(title)s v%(n)s")
         % {"title": new.document.title, "n": new.number},
         body=_("Version %(n)s incorporates %(count)s accepted amendments.")
