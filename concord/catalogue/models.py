@@ -108,6 +108,13 @@ class Measure(SourcedRecord):
         return localized(self, "text")
 
 
+class ChangeAction(models.TextChoices):
+    """What a catalogue change decided by consensus does (a procedure's ``action``)."""
+
+    ADD = "add", _("add a measure")
+    CHANGE = "change", _("change a measure")
+
+
 class MeasureChange(models.Model):
     """The text of a measure before and after a change agreed by consensus."""
 
