@@ -3,7 +3,7 @@ from typing import Literal
 
 from ninja import Schema
 
-from concord.members.models import Precision
+from concord.core.models import Precision
 
 from .models import Coordination
 

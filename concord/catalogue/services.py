@@ -12,9 +12,10 @@ from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotPermitted
 from concord.core.inputs import checked_identifier, checked_text, limit
+from concord.core.models import Precision
 from concord.core.upsert import Upsert, describe, made_by_decision
 from concord.members import selectors as registry
-from concord.members.models import Confidence, Precision
+from concord.members.models import Confidence
 from concord.members.services import sourced
 
 from .models import ChangeAction, Coordination, Dimension, Measure, MeasureChange, PriorityArea

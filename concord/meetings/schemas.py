@@ -3,7 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from concord.members.models import Confidence, Precision
+from concord.core.models import Precision
+from concord.members.models import Confidence
 
 from .models import Meeting
 

@@ -13,10 +13,11 @@ from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
 from concord.core.inputs import checked_identifier, checked_line, date_problem, limit
+from concord.core.models import Precision
 from concord.core.slugs import unique_slug
 from concord.core.upsert import Upsert, describe, made_by_decision
 from concord.members import selectors as registry
-from concord.members.models import Body, Participant, Precision
+from concord.members.models import Body, Participant
 from concord.members.services import sourced
 
 from .models import MEETING_BODIES, Meeting

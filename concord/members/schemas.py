@@ -3,7 +3,9 @@ from typing import Literal
 
 from ninja import Schema
 
-from .models import Body, Confidence, Membership, Participant, Precision
+from concord.core.models import Precision
+
+from .models import Body, Confidence, Membership, Participant
 
 ParticipantKind = Literal[tuple(Participant.Kind.values)]
 MembershipStatus = Literal[tuple(Membership.Status.values)]

@@ -12,9 +12,10 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidTransition, NotPermitted
+from concord.core.models import Precision
 from concord.core.upsert import Upsert, describe, made_by_decision
 
-from .models import Body, BodyName, Chairmanship, Confidence, Membership, Participant, Precision
+from .models import Body, BodyName, Chairmanship, Confidence, Membership, Participant
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REFERENCE_FILES = ("participants.yaml", "memberships.yaml", "chairmanships.yaml", "bodies.yaml")
