@@ -161,7 +161,8 @@ class Comparison:
 
 
 def compare_versions(document: Document, old: int, new: int, language: str) -> Comparison:
-    """Versions ``old`` and ``new`` of the draft in ``language``."""
+    """A version the draft lacks is NotFound on ``from`` or ``to``, as the API and the page name
+    them."""
     before = get_version(document, old, field="from")
     after = get_version(document, new, field="to")
     changes = comparison.compare(version_units(before, language), version_units(after, language))

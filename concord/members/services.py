@@ -145,9 +145,9 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
     return summary
 
 
-# -- Effects of the forum's decisions -------------------------------------------------------------
-# Called by the decision that adopted them, inside that decision's transaction (hence atomic, not
-# durable), so the effect and the adoption commit together or not at all.
+# The effects of the forum's decisions below are called by the decision that adopted them, inside
+# that decision's transaction (hence atomic, not durable), so that the effect and the adoption
+# commit together or not at all.
 
 
 def _holding(participant: Participant, status: str, day: dt.date) -> Membership | None:
