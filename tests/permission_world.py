@@ -43,6 +43,7 @@ from concord.core.actors import SYSTEM, actor_for
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.decisions.services import open_procedure
 from concord.documents.services import import_document, load_seed_documents, register_documents
+from concord.drafting.requests import AmendmentRequest
 from concord.drafting.services import (
     decide_amendment,
     incorporate_amendments,
@@ -139,10 +140,10 @@ def build_world() -> World:
     first = draft.versions.get(number=1)
     _accepted(actors, first.pk, "op-3", "We celebrate CICA Day on 5 October.")
     second = incorporate_amendments(actor=actors["secr"], version_id=first.pk)
-    proposed = propose_amendment(
-        actor=actors["delA"], version_id=second.pk, language="en", kind="edit", unit="op-1",
+    proposed = propose_amendment(actor=actors["delA"], request=AmendmentRequest(
+        version_id=second.pk, language="en", kind="edit", unit="op-1",
         text="We decide to hold the 8th CICA Summit in 2031.", rationale="A later year.",
-    )  # fmt: skip
+    ))  # fmt: skip
     _accepted(actors, second.pk, "op-2", "We welcome the progress made.")
     for role in ROLES[1:]:
         world.tokens[role] = issue_api_token(actor=SYSTEM, user=world.users[role], name="matrix")[1]
@@ -172,10 +173,10 @@ def build_world() -> World:
 
 
 def _accepted(actors, version_id: int, unit: str, text: str) -> None:
-    amendment = propose_amendment(
-        actor=actors["crdB"], version_id=version_id, language="en", kind="edit", unit=unit,
-        text=text, rationale="Shorter.",
-    )  # fmt: skip
+    amendment = propose_amendment(actor=actors["crdB"], request=AmendmentRequest(
+        version_id=version_id, language="en", kind="edit", unit=unit, text=text,
+        rationale="Shorter.",
+    ))  # fmt: skip
     decide_amendment(actor=actors["chair"], amendment_id=amendment.pk, accept=True)
 
 

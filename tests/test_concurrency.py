@@ -15,6 +15,7 @@ from concord.core.exceptions import InvalidTransition
 from concord.decisions import selectors, services
 from concord.decisions.models import Position
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
+from concord.drafting.requests import AmendmentRequest
 from concord.members import selectors as roll
 
 
@@ -110,10 +111,10 @@ def test_amendments_racing_a_new_version():
         for c in codes
     ]
     first = [
-        drafting.propose_amendment(
-            actor=a, version_id=v1.pk, language="en", kind="edit", unit=f"op-{n}",
+        drafting.propose_amendment(actor=a, request=AmendmentRequest(
+            version_id=v1.pk, language="en", kind="edit", unit=f"op-{n}",
             text=f"Point {n}, amended.", rationale="r",
-        )
+        ))
         for n, a in enumerate(actors[:14], start=1)
     ]  # fmt: skip
     for amendment in first:
@@ -128,10 +129,10 @@ def test_amendments_racing_a_new_version():
                 drafting.withdraw_amendment(actor=actor, amendment_id=first[index].pk)
                 withdrawn.append(first[index].number)
             else:  # propose another
-                drafting.propose_amendment(
-                    actor=actor, version_id=v1.pk, language="en", kind="delete",
-                    unit=f"op-{index + 1}", rationale="r",
-                )  # fmt: skip
+                drafting.propose_amendment(actor=actor, request=AmendmentRequest(
+                    version_id=v1.pk, language="en", kind="delete", unit=f"op-{index + 1}",
+                    rationale="r",
+                ))  # fmt: skip
         except InvalidTransition:
             pass  # too late: the version moved on or the amendment was incorporated
         except Exception as exc:  # any other error is a failure of the test

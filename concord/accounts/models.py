@@ -66,7 +66,7 @@ class User(AbstractUser):
         ordering = ["email"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(role="secretariat") | Q(participant__isnull=False),
+                condition=Q(role=Role.SECRETARIAT) | Q(participant__isnull=False),
                 name="user_bound_unless_secretariat",
             )
         ]
@@ -94,6 +94,13 @@ class TokenScope(models.TextChoices):
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 digest is stored; the token is shown once."""
 
+    class Status(models.TextChoices):
+        """Not a column: what the token is now (``status``), from when it expires or was revoked."""
+
+        ACTIVE = "active", _("active")
+        EXPIRED = "expired", _("expired")
+        REVOKED = "revoked", _("revoked")
+
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=TOKEN_NAME_MAX_LENGTH)
     prefix = models.CharField(max_length=16)
@@ -119,11 +126,10 @@ class ApiToken(models.Model):
         return f"{self.prefix}… ({self.name})"
 
     @property
-    def status(self) -> str:
-        """ "revoked", "expired" or "active" (now)."""
+    def status(self) -> Status:
         if self.revoked_at is not None:
-            return "revoked"
-        return "expired" if self.expires_at <= clock.now() else "active"
+            return self.Status.REVOKED
+        return self.Status.EXPIRED if self.expires_at <= clock.now() else self.Status.ACTIVE
 
 
 class Invitation(models.Model):

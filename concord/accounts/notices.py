@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 from concord.inbox import services as inbox
+from concord.inbox.models import MessageKind
 
 from . import selectors
 from .models import Role, User
@@ -47,7 +48,7 @@ def tell_coordinators(*, actor: Actor, user: User, reactivated: bool = False) ->
     ]
     inbox.send(
         recipients=selectors.list_coordinators([user.participant_id]).exclude(pk=user.pk),
-        kind="accounts.account_reactivated" if reactivated else "accounts.account_created",
+        kind=MessageKind.ACCOUNT_REACTIVATED if reactivated else MessageKind.ACCOUNT_CREATED,
         subject=subject % {"state": state, "person": person},
         body="\n".join(lines),
     )

@@ -6,10 +6,11 @@ from ninja import Field, Schema
 
 from concord.core.schemas import InputSchema, LineOf
 
-from .models import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, ApiToken, User
+from .models import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, ApiToken, Role, TokenScope, User
 from .signin.schemas import TwoFactorOut
 
-RoleName = Literal["secretariat", "chair", "coordinator", "delegate", "observer"]
+RoleName = Literal[tuple(Role.values)]
+ScopeName = Literal[tuple(TokenScope.values)]
 
 
 class RightsOut(Schema):
@@ -25,7 +26,7 @@ class MeOut(Schema):
     id: int
     email: str
     display_name: str
-    role: str
+    role: RoleName
     state: str | None
     rights: RightsOut
     two_factor: TwoFactorOut
@@ -33,7 +34,7 @@ class MeOut(Schema):
 
 class TokenIn(InputSchema):
     name: LineOf(ApiToken, "name", min_length=1, pattern=r"\S")
-    scope: Literal["read", "write"] = Field(
+    scope: ScopeName = Field(
         "read", description="read: GET, HEAD and OPTIONS only; write: every method"
     )
     expires_in_days: int = Field(
@@ -45,12 +46,12 @@ class TokenOut(Schema):
     id: int
     name: str
     prefix: str
-    scope: Literal["read", "write"]
+    scope: ScopeName
     created_at: dt.datetime
     expires_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
-    status: Literal["active", "expired", "revoked"]
+    status: Literal[tuple(ApiToken.Status.values)]
 
 
 class NewTokenOut(TokenOut):
@@ -77,7 +78,7 @@ class UserOut(Schema):
     id: int
     email: str
     display_name: str
-    role: str
+    role: RoleName
     state: str | None
     is_active: bool
     date_joined: dt.datetime

@@ -8,7 +8,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound, NotPermitted
 
 from . import permissions
-from .models import ApiToken, Invitation, User
+from .models import ApiToken, Invitation, Role, User
 
 
 def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> QuerySet[User]:
@@ -76,5 +76,5 @@ def access_token(actor: Actor, token_id: int) -> ApiToken:
 def list_coordinators(participant_ids) -> QuerySet[User]:
     """The active national coordinators of these participants (the forum writes to them)."""
     return User.objects.filter(
-        role="coordinator", is_active=True, participant_id__in=participant_ids
+        role=Role.COORDINATOR, is_active=True, participant_id__in=participant_ids
     )

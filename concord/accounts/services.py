@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 import secrets
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import login, logout
@@ -37,6 +38,13 @@ TOKEN_PREFIX = "cnc_"
 # Where a session keeps its clock (seconds since the epoch), read by concord.accounts.sessions.
 SIGNED_IN_AT = "concord.signed_in_at"
 LAST_SEEN_AT = "concord.last_seen_at"
+
+
+class SessionLimit(StrEnum):
+    """The limit that ended a session: SESSION_IDLE_TIMEOUT or SESSION_ABSOLUTE_LIFETIME."""
+
+    IDLE = "idle"
+    LIFETIME = "lifetime"
 
 
 def _participant_for(role: str, code: str | None) -> Participant | None:
@@ -382,8 +390,8 @@ def sign_out(request) -> None:
 
 
 @transaction.atomic(durable=True)
-def end_session(request, *, reason: str) -> None:
-    """A session past its idle timeout or its lifetime ("idle" or "lifetime") ends."""
+def end_session(request, *, reason: SessionLimit) -> None:
+    """A session past one of its limits ends, audited with the limit it reached."""
     user = request.user
     record(
         actor=actor_for(user),

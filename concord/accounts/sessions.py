@@ -50,10 +50,10 @@ class SessionTimeouts:
         signed_in_at = session.setdefault(services.SIGNED_IN_AT, now)
         last_seen_at = session.setdefault(services.LAST_SEEN_AT, now)
         if now - signed_in_at >= settings.SESSION_ABSOLUTE_LIFETIME:
-            services.end_session(request, reason="lifetime")
+            services.end_session(request, reason=services.SessionLimit.LIFETIME)
             messages.warning(request, _lifetime_message())
         elif now - last_seen_at >= settings.SESSION_IDLE_TIMEOUT:
-            services.end_session(request, reason="idle")
+            services.end_session(request, reason=services.SessionLimit.IDLE)
             messages.warning(request, _idle_message())
         elif now - last_seen_at >= min(SEEN_RESOLUTION, settings.SESSION_IDLE_TIMEOUT // 10):
             session[services.LAST_SEEN_AT] = now

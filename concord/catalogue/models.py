@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.i18n import current_language, localized
-from concord.core.models import at_most
-from concord.members.models import Participant, Precision, SourcedRecord
+from concord.core.models import Precision, at_most
+from concord.members.models import Participant, SourcedRecord
 
 TEXT_LIMIT = 20000  # the text of a measure, as a decision may reword it
 
@@ -106,6 +106,13 @@ class Measure(SourcedRecord):
     @property
     def text(self) -> str:
         return localized(self, "text")
+
+
+class ChangeAction(models.TextChoices):
+    """What a catalogue change decided by consensus does (a procedure's ``action``)."""
+
+    ADD = "add", _("add a measure")
+    CHANGE = "change", _("change a measure")
 
 
 class MeasureChange(models.Model):

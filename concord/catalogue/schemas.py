@@ -1,11 +1,16 @@
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
+
+from concord.core.models import Precision
+
+from .models import Coordination
 
 
 class CoordinatorOut(Schema):
     state: str
-    role: str
+    role: Literal[tuple(Coordination.Role.values)]
 
 
 class MeasureItemOut(Schema):
@@ -45,6 +50,6 @@ class MeasureChangeOut(Schema):
 class MeasureOut(MeasureItemOut):
     dimension: str
     since: dt.date | None
-    since_precision: str
+    since_precision: Literal[tuple(Precision.values)]
     source: str
     changes: list[MeasureChangeOut]

@@ -12,14 +12,15 @@ from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotPermitted
 from concord.core.inputs import checked_identifier, checked_text, limit
+from concord.core.models import Precision
 from concord.core.upsert import Upsert, describe, made_by_decision
 from concord.members import selectors as registry
+from concord.members.models import Confidence
 from concord.members.services import sourced
 
-from .models import Coordination, Dimension, Measure, MeasureChange, PriorityArea
+from .models import ChangeAction, Coordination, Dimension, Measure, MeasureChange, PriorityArea
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
-ADD, CHANGE = "add", "change"
 
 
 @transaction.atomic(durable=True)
@@ -69,7 +70,7 @@ def _coordinations(upsert: Upsert, row: dict, **of) -> None:
             {
                 "role": entry["role"],
                 "source": row.get("source") or "",
-                "confidence": row.get("confidence") or "high",
+                "confidence": row.get("confidence") or Confidence.HIGH,
             },
         )
 
@@ -104,7 +105,7 @@ def _reference_measure(upsert: Upsert, dimension, area, row: dict) -> None:
             "text_en": row["text_en"].strip(),
             "text_ru": (row.get("text_ru") or "").strip(),
             "since": row.get("since"),
-            "since_precision": "by" if row.get("since") else "day",
+            "since_precision": Precision.BY if row.get("since") else Precision.DAY,
             **sourced(row),
         },
     )
@@ -117,9 +118,9 @@ def check_change(details: dict | None) -> dict:
     agreed."""
     details = details or {}
     action = details.get("action")
-    if action not in (ADD, CHANGE):
+    if action not in ChangeAction.values:
         raise InvalidInput(_("The change is 'add' or 'change'."), field="catalogue.action")
-    target = _changed_measure(details) if action == CHANGE else _new_place(details)
+    target = _changed_measure(details) if action == ChangeAction.CHANGE else _new_place(details)
     text_en, text_ru = (
         checked_text(details.get(name), field=f"catalogue.{name}", max_length=limit(Measure, name))
         for name in ("text_en", "text_ru")
@@ -128,12 +129,12 @@ def check_change(details: dict | None) -> dict:
         raise InvalidInput(_("Give the English text of the measure."), field="catalogue.text_en")
     if not text_ru:
         raise InvalidInput(_("Give the Russian text of the measure."), field="catalogue.text_ru")
-    if action == CHANGE and (text_en, text_ru) == (target.text_en, target.text_ru):
+    if action == ChangeAction.CHANGE and (text_en, text_ru) == (target.text_en, target.text_ru):
         raise InvalidInput(_("The proposed text is the text in force."), field="catalogue.text_en")
-    if action == CHANGE:
-        return {"action": CHANGE, "measure": target.code, "text_en": text_en, "text_ru": text_ru}
+    if action == ChangeAction.CHANGE:
+        return {"action": action, "measure": target.code, "text_en": text_en, "text_ru": text_ru}
     dimension, area = target
-    return {"action": ADD, "dimension": dimension.code, "area": area, "text_en": text_en,
+    return {"action": action, "dimension": dimension.code, "area": area, "text_en": text_en,
             "text_ru": text_ru}  # fmt: skip
 
 
@@ -176,7 +177,7 @@ def _new_place(details: dict) -> tuple[Dimension, str | None]:
 
 def apply_change(*, actor: Actor, details: dict, on, source: str) -> Measure:
     """Effect of an adopted catalogue change: runs inside the decision's transaction."""
-    if details["action"] == CHANGE:
+    if details["action"] == ChangeAction.CHANGE:
         measure = Measure.objects.select_for_update().get(code=details["measure"])
         change = MeasureChange.objects.create(
             measure=measure,

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from concord.accounts.models import User
     from concord.members.models import Participant
+
+
+class BuiltInRole(StrEnum):
+    """The roles of the two actors no account stands behind; an account's role is one of
+    ``accounts.models.Role``."""
+
+    SYSTEM = "system"
+    PUBLIC = "public"
 
 
 @dataclass(frozen=True)
@@ -19,15 +28,15 @@ class Actor:
 
     @property
     def is_system(self) -> bool:
-        return self.role == "system"
+        return self.role == BuiltInRole.SYSTEM
 
     @property
     def is_authenticated(self) -> bool:
         return self.user is not None or self.is_system
 
 
-SYSTEM = Actor(user=None, participant=None, role="system", label="SYSTEM")
-PUBLIC = Actor(user=None, participant=None, role="public", label="public")
+SYSTEM = Actor(user=None, participant=None, role=BuiltInRole.SYSTEM, label="SYSTEM")
+PUBLIC = Actor(user=None, participant=None, role=BuiltInRole.PUBLIC, label="public")
 
 
 def actor_for(user) -> Actor:

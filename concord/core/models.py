@@ -1,6 +1,16 @@
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils.translation import gettext_lazy as _
+
+
+class Precision(models.TextChoices):
+    """How precisely the sources know a date (``approx_date`` shows it no more precisely)."""
+
+    DAY = "day", _("exact day")
+    MONTH = "month", _("month known")
+    YEAR = "year", _("year known")
+    BY = "by", _("no later than")
 
 
 class TimeStampedModel(models.Model):

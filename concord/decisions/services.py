@@ -25,6 +25,7 @@ from concord.core.exceptions import (
 )
 from concord.core.inputs import checked_identifier, checked_line, checked_text, date_problem, limit
 from concord.inbox import services as inbox
+from concord.inbox.models import MessageKind
 from concord.meetings import selectors as meeting_selectors
 from concord.meetings.models import Meeting
 from concord.members import selectors as roll
@@ -96,7 +97,7 @@ def open_procedure(*, actor: Actor, request: ProcedureRequest) -> Procedure:
             "seats": procedure.seats.count(),
         },
     )
-    _notify(procedure, "opened")
+    _notify(procedure, MessageKind.PROCEDURE_OPENED)
     if deadline is not None:
         from .tasks import remind_procedure, settle_procedure
 
@@ -156,17 +157,17 @@ def _check_deadline(deadline: dt.datetime, now: dt.datetime) -> None:
         )
 
 
-def _notify(procedure: Procedure, kind: str) -> None:
+def _notify(procedure: Procedure, kind: MessageKind) -> None:
     """Write to the national coordinators of every state counted in the procedure."""
     seated = procedure.seats.values_list("participant_id", flat=True)
     deadline = procedure.deadline.strftime("%Y-%m-%d %H:%M UTC") if procedure.deadline else "-"
-    if kind == "opened":
+    if kind == MessageKind.PROCEDURE_OPENED:
         subject = _("Procedure opened: %(title)s") % {"title": procedure.title}
         body = _("A consensus procedure is open (%(mode)s). Deadline: %(deadline)s.") % {
             "mode": procedure.get_mode_display(),
             "deadline": deadline,
         }
-    elif kind == "reminder":
+    elif kind == MessageKind.PROCEDURE_REMINDER:
         subject = _("48 hours left: %(title)s") % {"title": procedure.title}
         body = _("The silence procedure ends at %(deadline)s. Silence means consent.") % {
             "deadline": deadline
@@ -178,7 +179,7 @@ def _notify(procedure: Procedure, kind: str) -> None:
         }
     inbox.send(
         recipients=account_selectors.list_coordinators(seated),
-        kind=f"decisions.{kind}",
+        kind=kind,
         subject=subject,
         body=body,
         link=reverse("decisions:detail", args=[procedure.pk]),
@@ -200,7 +201,7 @@ def remind(procedure_id: int) -> bool:
             return False
         procedure.reminded_at = now
         procedure.save(update_fields=["reminded_at"])
-        _notify(procedure, "reminder")
+        _notify(procedure, MessageKind.PROCEDURE_REMINDER)
         record(
             actor=SYSTEM,
             event=AuditEvent.REMINDER_SENT,
@@ -277,7 +278,7 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
     else:
         subjects.circulate(procedure, under_decision=False)
     procedure.save(update_fields=["status", "outcome", "closed_at", "effect"])
-    _notify(procedure, "outcome")
+    _notify(procedure, MessageKind.PROCEDURE_OUTCOME)
     seats = procedure.seats.values_list("participant__code", flat=True)
     board = rules.tally(seats, selectors.current_positions(procedure))
     record(

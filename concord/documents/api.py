@@ -37,6 +37,16 @@ class SearchQuery(Schema):
     page: int = Field(1, ge=1, le=10_000)
     page_size: int = Field(20, ge=1, le=100)
 
+    def to_request(self) -> search.SearchRequest:
+        return search.SearchRequest(
+            query=self.q,
+            language=self.lang,
+            doc_type=self.type,
+            year=self.year,
+            page=self.page,
+            page_size=self.page_size,
+        )
+
 
 @router.get(
     "/documents", response=with_errors({200: list[DocumentItemOut]}, 422), summary="Documents"
@@ -60,18 +70,9 @@ def list_documents(request, filters: Query[DocumentQuery]):
 def search_paragraphs(request, filters: Query[SearchQuery]):
     """Ranked units of every held text in which all the words occur, with highlighted snippets
     (`<mark>`) and a link to the paragraph."""
-    f = filters
-    result = search.search_units(
-        actor_from_request(request),
-        f.q,
-        language=f.lang,
-        doc_type=f.type,
-        year=f.year,
-        page=f.page,
-        page_size=f.page_size,
-    )
+    result = search.search_units(actor_from_request(request), filters.to_request())
     return {
-        "query": f.q,
+        "query": filters.q,
         "count": result.shown_total,
         "more": result.more,
         "page": result.page,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocumentType
+from .search import SearchRequest
 
 
 class DocumentFilterForm(forms.Form):
@@ -92,3 +93,13 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", _("All types")), *DocumentType.choices]
         self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
+
+    def to_request(self) -> SearchRequest:
+        data = self.cleaned_data
+        return SearchRequest(
+            query=data["q"],
+            language=data["lang"] or None,
+            doc_type=data["type"] or None,
+            year=data["year"],
+            page=data["page"] or 1,
+        )

@@ -84,11 +84,6 @@ def numbering_styles(doc: ParsedDocument) -> dict[str, str]:
     return styles
 
 
-# ---------------------------------------------------------------------------------------------
-# Reading order (shared with ParsedDocument.units())
-# ---------------------------------------------------------------------------------------------
-
-
 @dataclass(slots=True)
 class Item:
     kind: UnitKind
@@ -100,7 +95,8 @@ class Item:
 
 
 def walk(doc: ParsedDocument) -> Iterator[Item]:
-    """Yield every unit of ``doc`` in reading order, unclassified text in its place."""
+    """Yield every unit of ``doc`` in reading order, unclassified text in its place: the one
+    order of the plain text written back and of ``ParsedDocument.units()``."""
     strays: dict[str | None, list[Unclassified]] = {}
     for u in doc.unclassified:
         strays.setdefault(u.after, []).append(u)

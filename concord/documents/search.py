@@ -177,18 +177,24 @@ def _postgres(query_terms, language, where, params, limit, offset):
     return rows, total
 
 
-def search_units(
-    actor: Actor,
-    query: str,
-    *,
-    language: str | None = None,
-    doc_type: str | None = None,
-    year: int | None = None,
-    page: int = 1,
-    page_size: int = 20,
-) -> SearchPage:
-    """Ranked paragraphs (and clauses) matching every word of `query`, best first."""
-    query_terms = terms(query)
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search as the API's query and the page's form hand it over: the words, the filters
+    (None: any) and the page wanted."""
+
+    query: str
+    language: str | None = None
+    doc_type: str | None = None
+    year: int | None = None
+    page: int = 1
+    page_size: int = 20
+
+
+def search_units(actor: Actor, request: SearchRequest) -> SearchPage:
+    """Ranked paragraphs (and clauses) matching every word of the query, best first."""
+    language, doc_type, year = request.language, request.doc_type, request.year
+    page, page_size = request.page, request.page_size
+    query_terms = terms(request.query)
     if not query_terms:
         return SearchPage([], 0, page, page_size)
     where, params = _filters(actor, language, doc_type, year)

@@ -136,15 +136,7 @@ def search_page(request):
     form = SearchForm(request.GET or None, years=selectors.list_years(actor))
     result = None
     if form.is_valid() and form.cleaned_data["q"]:
-        data = form.cleaned_data
-        result = search.search_units(
-            actor,
-            data["q"],
-            language=data["lang"] or None,
-            doc_type=data["type"] or None,
-            year=data["year"],
-            page=data["page"] or 1,
-        )
+        result = search.search_units(actor, form.to_request())
     return render(
         request,
         "documents/search.html",

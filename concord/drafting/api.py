@@ -30,7 +30,7 @@ ERRORS = (400, 401, 403, 404, 409, 422)
 
 
 class DraftQuery(InputSchema):
-    status: Literal[(*Document.Status.values, "all")] | None = None
+    status: Literal[(*Document.Status.values, selectors.ANY_STATUS)] | None = None
 
 
 @router.get("/drafts", response=with_errors({200: list[DraftItemOut]}, *ERRORS), summary="Drafts")
@@ -100,16 +100,7 @@ def propose(request, slug: str, payload: AmendmentIn):
     actor = actor_from_request(request)
     document = selectors.access_draft(actor, slug)
     version = selectors.get_version(document, payload.version)
-    amendment = services.propose_amendment(
-        actor=actor,
-        version_id=version.pk,
-        language=payload.language,
-        kind=payload.kind,
-        unit=payload.unit,
-        place=payload.place,
-        text=payload.text,
-        rationale=payload.rationale,
-    )
+    amendment = services.propose_amendment(actor=actor, request=payload.to_request(version.pk))
     return Status(201, amendment)
 
 

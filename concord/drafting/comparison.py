@@ -11,26 +11,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from enum import StrEnum
 
-EQUAL, INSERT, DELETE = "equal", "insert", "delete"
-UNCHANGED, CHANGED, INSERTED, DELETED = "unchanged", "changed", "inserted", "deleted"
 SAME_UNIT = 0.5  # share of words two texts must have in common to be one unit edited
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
+class Op(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+class ChangeStatus(StrEnum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
 @dataclass(frozen=True)
 class Segment:
-    op: str  # equal | insert | delete
+    op: Op
     text: str
+
+    @property
+    def inserted(self) -> bool:
+        return self.op == Op.INSERT
+
+    @property
+    def deleted(self) -> bool:
+        return self.op == Op.DELETE
 
 
 @dataclass
 class UnitChange:
-    status: str  # unchanged | changed | inserted | deleted
+    status: ChangeStatus
     old: dict | None  # {"id", "kind", "text"} of the old version
     new: dict | None
     segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.status == ChangeStatus.UNCHANGED
 
     @property
     def renumbered(self) -> bool:
@@ -44,16 +68,16 @@ def words(old: str, new: str) -> list[Segment]:
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            _append(segments, EQUAL, "".join(a[i1:i2]))
+            _append(segments, Op.EQUAL, "".join(a[i1:i2]))
             continue
         if tag in ("delete", "replace"):
-            _append(segments, DELETE, "".join(a[i1:i2]))
+            _append(segments, Op.DELETE, "".join(a[i1:i2]))
         if tag in ("insert", "replace"):
-            _append(segments, INSERT, "".join(b[j1:j2]))
+            _append(segments, Op.INSERT, "".join(b[j1:j2]))
     return segments
 
 
-def _append(segments: list[Segment], op: str, text: str) -> None:
+def _append(segments: list[Segment], op: Op, text: str) -> None:
     if not text:
         return
     if segments and segments[-1].op == op:
@@ -75,7 +99,7 @@ def compare(old_units: list[dict], new_units: list[dict]) -> list[UnitChange]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             changes.extend(
-                UnitChange(UNCHANGED, old, new, [Segment(EQUAL, new["text"])])
+                UnitChange(ChangeStatus.UNCHANGED, old, new, [Segment(Op.EQUAL, new["text"])])
                 for old, new in zip(old_units[i1:i2], new_units[j1:j2], strict=True)
             )
         else:
@@ -99,22 +123,27 @@ def _pair(olds: list[dict], news: list[dict]) -> list[UnitChange]:
             None,
         )
         if match is None:
-            out.append(UnitChange(DELETED, old, None, [Segment(DELETE, old["text"])]))
+            out.append(
+                UnitChange(ChangeStatus.DELETED, old, None, [Segment(Op.DELETE, old["text"])])
+            )
             continue
         out.extend(_inserted(news[j:match]))
         new = news[match]
-        out.append(UnitChange(CHANGED, old, new, words(old["text"], new["text"])))
+        out.append(UnitChange(ChangeStatus.CHANGED, old, new, words(old["text"], new["text"])))
         j = match + 1
     out.extend(_inserted(news[j:]))
     return out
 
 
 def _inserted(news: list[dict]) -> list[UnitChange]:
-    return [UnitChange(INSERTED, None, new, [Segment(INSERT, new["text"])]) for new in news]
+    return [
+        UnitChange(ChangeStatus.INSERTED, None, new, [Segment(Op.INSERT, new["text"])])
+        for new in news
+    ]
 
 
 def summary(changes: list[UnitChange]) -> dict[str, int]:
-    counts = {UNCHANGED: 0, CHANGED: 0, INSERTED: 0, DELETED: 0}
+    counts = dict.fromkeys(ChangeStatus, 0)
     for change in changes:
         counts[change.status] += 1
     return counts

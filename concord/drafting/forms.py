@@ -6,6 +6,7 @@ from concord.core.forms import ServiceForm, TextField
 from . import selectors
 from .amending import AmendmentKind, Place, kinds
 from .models import LANGUAGES, Amendment
+from .requests import AmendmentRequest
 
 
 class AmendmentForm(ServiceForm, forms.Form):
@@ -45,15 +46,22 @@ class AmendmentForm(ServiceForm, forms.Form):
             (u["id"], f"{u['id']} — {u['text'][:70]}") for u in units if u["kind"] in amendable
         ]
 
-    def arguments(self, **given) -> dict:
-        """The amendment as the service takes it, to the version the delegation read; the
-        language is the page's (given)."""
+    def arguments(self, *, language: str, **given) -> dict:
+        """The amendment as the service takes it; the language is the page's (given)."""
+        return {**given, "request": self.to_request(language=language)}
+
+    def to_request(self, *, language: str) -> AmendmentRequest:
+        """To the version the delegation read."""
         data = self.cleaned_data
-        return {
-            **given,
-            "version_id": selectors.get_version(self.document, data["version"]).pk,
-            **{name: data[name] for name in ("kind", "unit", "place", "text", "rationale")},
-        }
+        return AmendmentRequest(
+            version_id=selectors.get_version(self.document, data["version"]).pk,
+            language=language,
+            kind=data["kind"],
+            unit=data["unit"],
+            rationale=data["rationale"],
+            text=data["text"],
+            place=data["place"],
+        )
 
 
 class DecisionForm(forms.Form):

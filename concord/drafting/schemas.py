@@ -7,18 +7,24 @@ from typing import Literal
 from ninja import Field, Schema
 
 from concord.core.schemas import IdentifierOf, InputSchema, TextOf
+from concord.documents.models import Document
 
 from . import selectors
 from .amending import AmendmentKind, Place, kinds
+from .comparison import ChangeStatus, Op
 from .models import LANGUAGES, Amendment
+from .requests import AmendmentRequest
 
 Language = Literal[LANGUAGES]
+
+
+DocumentStatus = Literal[tuple(Document.Status.values)]
 
 
 class DraftItemOut(Schema):
     slug: str
     title: str
-    status: str
+    status: DocumentStatus
     latest_version: int | None
     proposed_amendments: int
 
@@ -52,7 +58,7 @@ class VersionOut(Schema):
 class DraftOut(Schema):
     slug: str
     title: str
-    status: str
+    status: DocumentStatus
     amendable: bool
     versions: list[VersionOut]
 
@@ -90,6 +96,18 @@ class AmendmentIn(InputSchema):
     text: TextOf(Amendment, "text") = ""
     rationale: TextOf(Amendment, "rationale", min_length=1)
 
+    def to_request(self, version_id: int) -> AmendmentRequest:
+        """``version_id`` is the id of the version ``version`` numbers."""
+        return AmendmentRequest(
+            version_id=version_id,
+            language=self.language,
+            kind=self.kind,
+            unit=self.unit,
+            rationale=self.rationale,
+            text=self.text,
+            place=self.place,
+        )
+
 
 class DecisionIn(InputSchema):
     note: TextOf(Amendment, "note") = ""
@@ -99,10 +117,10 @@ class AmendmentOut(Schema):
     id: int
     number: int
     version: int = Field(..., alias="version.number")
-    language: str
-    kind: str
+    language: Language
+    kind: Literal[tuple(AmendmentKind.values)]
     unit: str
-    place: str
+    place: Literal[("", *Place.values)]
     text: str
     rationale: str
     state: str = Field(..., alias="participant.code")
@@ -118,12 +136,12 @@ class AmendmentOut(Schema):
 
 
 class SegmentOut(Schema):
-    op: Literal["equal", "insert", "delete"]
+    op: Literal[tuple(Op)]
     text: str
 
 
 class UnitChangeOut(Schema):
-    status: Literal["unchanged", "changed", "inserted", "deleted"]
+    status: Literal[tuple(ChangeStatus)]
     old_id: str | None
     new_id: str | None
     kind: str

@@ -13,6 +13,8 @@ from . import comparison, permissions
 from .models import Amendment
 
 AMENDABLE_STATUSES = (Document.Status.DRAFT, Document.Status.CIRCULATED)
+# Not a status of its own: the filter for every document with a version, whatever its status.
+ANY_STATUS = "all"
 
 
 def _hidden(slug: str) -> NotFound:
@@ -20,14 +22,16 @@ def _hidden(slug: str) -> NotFound:
 
 
 def list_drafts(actor: Actor, *, status: str | None = None) -> QuerySet[Document]:
-    """Documents in drafting (by default), or all with a drafting history: ``status="all"``."""
+    """Documents in drafting (by default), or all with a drafting history (``ANY_STATUS``)."""
     if not permissions.can_read_drafts(actor):
         return Document.objects.none()
     qs = Document.objects.filter(external=False).annotate(
         latest_version=Max("versions__number"),
-        proposed=Count("versions__amendments", filter=Q(versions__amendments__status="proposed")),
+        proposed=Count(
+            "versions__amendments", filter=Q(versions__amendments__status=Amendment.Status.PROPOSED)
+        ),
     )
-    if status == "all":
+    if status == ANY_STATUS:
         qs = qs.filter(latest_version__isnull=False)
     elif status:
         qs = qs.filter(status=status)
@@ -157,7 +161,8 @@ class Comparison:
 
 
 def compare_versions(document: Document, old: int, new: int, language: str) -> Comparison:
-    """Versions ``old`` and ``new`` of the draft in ``language``."""
+    """A version the draft lacks is NotFound on ``from`` or ``to``, as the API and the page name
+    them."""
     before = get_version(document, old, field="from")
     after = get_version(document, new, field="to")
     changes = comparison.compare(version_units(before, language), version_units(after, language))

@@ -20,10 +20,12 @@ from concord.documents import services as documents
 from concord.documents.models import Document, Version
 from concord.documents.parsing import ParsedDocument
 from concord.inbox import services as inbox
+from concord.inbox.models import MessageKind
 from concord.members import selectors as registry
 
 from . import amending, permissions
 from .models import LANGUAGES, Amendment
+from .requests import AmendmentRequest
 
 OPEN_FOR_AMENDMENT = (Document.Status.DRAFT, Document.Status.CIRCULATED)
 
@@ -110,17 +112,7 @@ def _refused(error=InvalidInput):
 
 
 @transaction.atomic(durable=True)
-def propose_amendment(
-    *,
-    actor: Actor,
-    version_id: int,
-    language: str,
-    kind: str,
-    unit: str,
-    rationale: str,
-    text: str = "",
-    place: str = "",
-) -> Amendment:
+def propose_amendment(*, actor: Actor, request: AmendmentRequest) -> Amendment:
     """A delegation's amendment to one unit of a draft's latest version, with its rationale."""
     if not permissions.can_propose(actor):
         raise NotPermitted(
@@ -129,18 +121,21 @@ def propose_amendment(
                 "can propose amendments."
             )
         )
-    version = _latest_draft_version(version_id)
+    version = _latest_draft_version(request.version_id)
+    kind, language = request.kind, request.language
     with _refused():
         amendment_kind = amending.kinds.get(kind)
     if language not in LANGUAGES:
         raise InvalidInput(_("The language is en or ru."), field="language")
-    unit = checked_identifier(unit, field="unit", max_length=limit(Amendment, "unit"))
-    rationale = checked_text(rationale, field="rationale", max_length=limit(Amendment, "rationale"))
+    unit = checked_identifier(request.unit, field="unit", max_length=limit(Amendment, "unit"))
+    rationale = checked_text(
+        request.rationale, field="rationale", max_length=limit(Amendment, "rationale")
+    )
     if not rationale:
         raise InvalidInput(_("Give the rationale for the amendment."), field="rationale")
     with _refused():
-        place = amendment_kind.place(place)
-    text = text if amendment_kind.takes_text else ""
+        place = amendment_kind.place(request.place)
+    text = request.text if amendment_kind.takes_text else ""
     text = checked_text(text, field="text", max_length=limit(Amendment, "text"))
     change = amending.Change(kind, unit, text, place or amending.Place.AFTER)
     with _refused():
@@ -272,7 +267,7 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
     members = registry.memberships_on(clock.today()).values_list("participant_id", flat=True)
     inbox.send(
         recipients=account_selectors.list_coordinators(members),
-        kind="drafting.version",
+        kind=MessageKind.DRAFT_VERSION,
         subject=_("New version of a draft: %(title)s v%(n)s")
         % {"title": new.document.title, "n": new.number},
         body=_("Version %(n)s incorporates %(count)s accepted amendments.")

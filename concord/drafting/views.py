@@ -27,7 +27,7 @@ LINKED_UNITS = frozenset(
 def draft_list(request):
     actor = actor_from_request(request)
     status = request.GET.get("status")
-    status = status if status in (*Document.Status.values, "all") else None
+    status = status if status in (*Document.Status.values, selectors.ANY_STATUS) else None
     page = page_of(request, selectors.list_drafts(actor, status=status), 25)
     return render(
         request,

@@ -2,6 +2,7 @@
 is a delivery of its own, sent by a background task and retried until it goes or fails."""
 
 import datetime as dt
+from enum import StrEnum
 
 from django.conf import settings
 from django.db import models
@@ -16,10 +17,22 @@ from concord.core import clock
 STALLED_AFTER = dt.timedelta(minutes=15)
 
 
+class MessageKind(StrEnum):
+    """What a message tells, named ``<app>.<what>`` by the app that sends it."""
+
+    PROCEDURE_OPENED = "decisions.opened"
+    PROCEDURE_REMINDER = "decisions.reminder"
+    PROCEDURE_OUTCOME = "decisions.outcome"
+    ACCOUNT_CREATED = "accounts.account_created"
+    ACCOUNT_REACTIVATED = "accounts.account_reactivated"
+    DRAFT_VERSION = "drafting.version"
+
+
 class Message(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages"
     )
+    # No `choices`, as for the audit's events: a new kind would otherwise need a migration.
     kind = models.CharField(max_length=40)
     subject = models.CharField(max_length=300)
     body = models.TextField()

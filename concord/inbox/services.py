@@ -16,12 +16,14 @@ from concord.core.exceptions import InvalidTransition, NotFound, NotPermitted
 from concord.core.links import absolute
 
 from . import mail, permissions
-from .models import Delivery, Message
+from .models import Delivery, Message, MessageKind
 
 logger = logging.getLogger(__name__)
 
 
-def send(*, recipients, kind: str, subject: str, body: str, link: str = "") -> list[Message]:
+def send(
+    *, recipients, kind: MessageKind, subject: str, body: str, link: str = ""
+) -> list[Message]:
     """Called inside the caller's transaction: the messages and their e-mails exist if and only
     if it commits. The inbox keeps the site's own link; the e-mail carries it absolute."""
     now = clock.now()

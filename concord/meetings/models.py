@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.i18n import localized
-from concord.core.models import at_most
-from concord.members.models import Body, Participant, Precision, SourcedRecord
+from concord.core.models import Precision, at_most
+from concord.members.models import Body, Participant, SourcedRecord
 
 # A meeting's name and place are written onto the documents adopted there (Document.meeting,
 # Document.place), so they are no longer than those hold.

@@ -1,25 +1,31 @@
 import datetime as dt
+from typing import Literal
 
 from ninja import Field, Schema
+
+from concord.core.models import Precision
+from concord.members.models import Confidence
+
+from .models import Meeting
 
 
 class MeetingOut(Schema):
     slug: str
     body: str = Field(..., alias="body.code")
-    kind: str
+    kind: Literal[tuple(Meeting.Kind.values)]
     number: int | None
     title: str
     title_en: str
     title_ru: str
     starts_on: dt.date
     ends_on: dt.date | None
-    precision: str
+    precision: Literal[tuple(Precision.values)]
     place: str
     host: str | None
-    status: str
+    status: Literal[tuple(Meeting.Status.values)]
     outcomes: list[str]
     source: str
-    confidence: str
+    confidence: Literal[tuple(Confidence.values)]
     note: str
 
     @staticmethod

@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core.exceptions import NotFound
+from concord.core.models import Precision
 
 from .models import MEETING_BODIES, Meeting
 
@@ -34,11 +35,11 @@ def list_meetings(
 def meetings_on(day) -> QuerySet[Meeting]:
     """Meetings that may be in session on ``day``: not cancelled, and with dates that cover it as
     far as they are known (a meeting known only by its month or year covers the whole of it)."""
-    exact = Q(precision="day", starts_on__lte=day) & (
+    exact = Q(precision=Precision.DAY, starts_on__lte=day) & (
         Q(ends_on__gte=day) | Q(ends_on__isnull=True, starts_on=day)
     )
-    month = Q(precision="month", starts_on__year=day.year, starts_on__month=day.month)
-    year = Q(precision="year", starts_on__year=day.year)
+    month = Q(precision=Precision.MONTH, starts_on__year=day.year, starts_on__month=day.month)
+    year = Q(precision=Precision.YEAR, starts_on__year=day.year)
     return (
         Meeting.objects.exclude(status=Meeting.Status.CANCELLED)
         .filter(exact | month | year)

@@ -13,6 +13,7 @@ from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound, NotPermitted
 from concord.core.inputs import checked_identifier, checked_line, date_problem, limit
+from concord.core.models import Precision
 from concord.core.slugs import unique_slug
 from concord.core.upsert import Upsert, describe, made_by_decision
 from concord.members import selectors as registry
@@ -44,7 +45,7 @@ def load_meetings(*, actor: Actor, path: Path = DATA_FILE) -> dict:
                 "title_ru": row.get("title_ru") or "",
                 "starts_on": row["starts_on"],
                 "ends_on": row.get("ends_on"),
-                "precision": row.get("precision") or "day",
+                "precision": row.get("precision") or Precision.DAY,
                 "place_en": row.get("place_en") or "",
                 "place_ru": row.get("place_ru") or "",
                 "host": registry.get_state(row["host"]) if row.get("host") else None,

@@ -1,7 +1,6 @@
 """Read-only registry endpoints; open to the public."""
 
 import datetime as dt
-from typing import Literal
 
 from ninja import Query, Router
 
@@ -9,14 +8,14 @@ from concord.core import clock
 from concord.core.schemas import InputSchema, IsoDate, with_errors
 
 from . import selectors
-from .schemas import BodyOut, ChairmanshipOut, MembershipOut, StateOut
+from .schemas import BodyOut, ChairmanshipOut, MembershipOut, MembershipStatus, StateOut
 
 router = Router(tags=["members"])
 
 
 class MembersQuery(InputSchema):
     as_of: IsoDate | None = None
-    status: Literal["member", "observer"] | None = None
+    status: MembershipStatus | None = None
 
 
 def chair_out(chair, today: dt.date) -> dict:

@@ -7,13 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.i18n import localized
-
-
-class Precision(models.TextChoices):
-    DAY = "day", _("exact day")
-    MONTH = "month", _("month known")
-    YEAR = "year", _("year known")
-    BY = "by", _("no later than")
+from concord.core.models import Precision
 
 
 class Confidence(models.TextChoices):

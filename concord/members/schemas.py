@@ -1,24 +1,35 @@
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
+
+from concord.core.models import Precision
+
+from .models import Body, Confidence, Membership, Participant
+
+ParticipantKind = Literal[tuple(Participant.Kind.values)]
+MembershipStatus = Literal[tuple(Membership.Status.values)]
+Since = Literal[tuple(Precision.values)]
+Until = Literal[("", *Precision.values)]  # blank while the period runs
+ConfidenceLevel = Literal[tuple(Confidence.values)]
 
 
 class MembershipOut(Schema):
     iso2: str | None
     code: str
-    kind: str
+    kind: ParticipantKind
     name_en: str
     name_ru: str
-    status: str
+    status: MembershipStatus
     since: dt.date
-    since_precision: str
+    since_precision: Since
     until: dt.date | None
-    until_precision: str
+    until_precision: Until
     founding: bool
     note_en: str
     note_ru: str
     source: str
-    confidence: str
+    confidence: ConfidenceLevel
 
     @staticmethod
     def from_membership(m) -> dict:
@@ -43,16 +54,16 @@ class MembershipOut(Schema):
 
 
 class PeriodOut(Schema):
-    status: str
+    status: MembershipStatus
     since: dt.date
-    since_precision: str
+    since_precision: Since
     until: dt.date | None
-    until_precision: str
+    until_precision: Until
     founding: bool
     note_en: str
     note_ru: str
     source: str
-    confidence: str
+    confidence: ConfidenceLevel
 
 
 class ChairmanshipOut(Schema):
@@ -60,25 +71,25 @@ class ChairmanshipOut(Schema):
     name_en: str
     name_ru: str
     since: dt.date
-    since_precision: str
+    since_precision: Since
     until: dt.date | None
-    until_precision: str
+    until_precision: Until
     current: bool
     note_en: str
     note_ru: str
     source: str
-    confidence: str
+    confidence: ConfidenceLevel
 
 
 class StateOut(Schema):
     iso2: str | None
     code: str
-    kind: str
+    kind: ParticipantKind
     name_en: str
     name_ru: str
     official_name_en: str
     official_name_ru: str
-    status_today: str | None
+    status_today: MembershipStatus | None
     memberships: list[PeriodOut]
     chairmanships: list[ChairmanshipOut]
 
@@ -94,7 +105,7 @@ class BodyNameOut(Schema):
 
 class BodyOut(Schema):
     code: str
-    kind: str
+    kind: Literal[tuple(Body.Kind.values)]
     name_en: str
     name_ru: str
     description_en: str
@@ -102,4 +113,4 @@ class BodyOut(Schema):
     founded: dt.date | None
     names: list[BodyNameOut]
     source: str
-    confidence: str
+    confidence: ConfidenceLevel

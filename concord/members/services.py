@@ -12,9 +12,10 @@ from concord.audit.events import AuditEvent
 from concord.audit.services import record
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidTransition, NotPermitted
+from concord.core.models import Precision
 from concord.core.upsert import Upsert, describe, made_by_decision
 
-from .models import Body, BodyName, Chairmanship, Membership, Participant, Precision
+from .models import Body, BodyName, Chairmanship, Confidence, Membership, Participant
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REFERENCE_FILES = ("participants.yaml", "memberships.yaml", "chairmanships.yaml", "bodies.yaml")
@@ -41,7 +42,7 @@ def sourced(row: dict) -> dict:
     """The SourcedRecord fields of a reference-data row (other apps' loaders use it too)."""
     return {
         "source": row.get("source") or "",
-        "confidence": row.get("confidence") or "high",
+        "confidence": row.get("confidence") or Confidence.HIGH,
         "note_en": (row.get("note_en") or "").strip(),
         "note_ru": (row.get("note_ru") or "").strip(),
     }
@@ -93,7 +94,7 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
                 "since": _as_date(row["since"]),
             },
             {
-                "since_precision": row.get("since_precision") or "day",
+                "since_precision": row.get("since_precision") or Precision.DAY,
                 "founding": bool(row.get("founding")),
                 **sourced(row),
             },
@@ -104,7 +105,7 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
         upsert(
             Chairmanship,
             {"since": _as_date(row["since"])},
-            {"since_precision": row.get("since_precision") or "day", **sourced(row)},
+            {"since_precision": row.get("since_precision") or Precision.DAY, **sourced(row)},
             on_create={"participant": participants[row["state"]], **_period_end(row)},
             decided=made_by_decision,
         )
@@ -144,9 +145,9 @@ def load_reference_data(*, actor: Actor, data_dir: Path = DATA_DIR) -> dict:
     return summary
 
 
-# -- Effects of the forum's decisions -------------------------------------------------------------
-# Called by the decision that adopted them, inside that decision's transaction (hence atomic, not
-# durable), so the effect and the adoption commit together or not at all.
+# The effects of the forum's decisions below are called by the decision that adopted them, inside
+# that decision's transaction (hence atomic, not durable), so that the effect and the adoption
+# commit together or not at all.
 
 
 def _holding(participant: Participant, status: str, day: dt.date) -> Membership | None:

@@ -28,6 +28,7 @@ def member_list(request):
         "descending": descending,
         "members": [m for m in rows if m.status == Membership.Status.MEMBER],
         "observers": [m for m in rows if m.status == Membership.Status.OBSERVER],
+        "Status": Membership.Status,
         "nav_active": "members",
     }
     if request.htmx:
@@ -49,6 +50,7 @@ def member_detail(request, code: str):
         {
             "participant": participant,
             "status_today": selectors.status_on(participant, today),
+            "Status": Membership.Status,
             "memberships": selectors.list_memberships_of(participant),
             "chairmanships": selectors.list_chairmanships(participant),
             "today": today,

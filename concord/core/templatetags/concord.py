@@ -3,20 +3,21 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
 
 from concord.core.i18n import localized
+from concord.core.models import Precision
 
 register = template.Library()
 
 
 @register.filter
-def approx_date(value, precision: str = "day") -> str:
+def approx_date(value, precision: str = Precision.DAY) -> str:
     """A date shown only as precisely as the sources know it."""
     if value is None:
         return ""
-    if precision == "year":
+    if precision == Precision.YEAR:
         return str(value.year)
-    if precision == "month":
+    if precision == Precision.MONTH:
         return date_filter(value, "F Y")
-    if precision == "by":
+    if precision == Precision.BY:
         return _("by %(year)s") % {"year": value.year}
     return date_filter(value, "j E Y")
 

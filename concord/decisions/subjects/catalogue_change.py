@@ -7,7 +7,7 @@ from ninja import Field
 
 from concord.catalogue import selectors as catalogue
 from concord.catalogue import services as catalogue_services
-from concord.catalogue.models import Dimension, Measure, PriorityArea
+from concord.catalogue.models import ChangeAction, Dimension, Measure, PriorityArea
 from concord.core.exceptions import InvalidInput, InvalidTransition
 from concord.core.forms import NestedForm, TextField
 from concord.core.i18n import current_language
@@ -16,11 +16,9 @@ from concord.core.schemas import IdentifierOf, InputSchema, TextOf
 from ..choices import SubjectType
 from .base import Matter, Subject, lock, open_procedures, source
 
-ADD, CHANGE = catalogue_services.ADD, catalogue_services.CHANGE
-
 
 class CatalogueChangeIn(InputSchema):
-    action: Literal[ADD, CHANGE]
+    action: Literal[tuple(ChangeAction.values)]
     measure: IdentifierOf(Measure, "code") | None = Field(
         None, description="for 'change': e.g. HD-3"
     )
@@ -40,11 +38,7 @@ class CatalogueChangeForm(NestedForm):
     action = forms.ChoiceField(
         label=gettext_lazy("Catalogue: change"),
         required=False,
-        choices=[
-            ("", "—"),
-            (ADD, gettext_lazy("add a measure")),
-            (CHANGE, gettext_lazy("change a measure")),
-        ],
+        choices=[("", "—"), *ChangeAction.choices],
     )
     measure = forms.ChoiceField(label=gettext_lazy("Catalogue: measure to change"), required=False)
     dimension = forms.ChoiceField(
@@ -123,7 +117,7 @@ class CatalogueChange(Subject):
         if dimension is None and measure is not None:
             dimension = measure.dimension
         return {
-            "adds": proposal["action"] == ADD,
+            "adds": proposal["action"] == ChangeAction.ADD,
             "measure": measure,
             "dimension": dimension.name if dimension else "",
             "area": area.name if area else "",

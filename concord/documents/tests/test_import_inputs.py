@@ -22,6 +22,7 @@ from concord.documents import import_rules, services
 from concord.documents.models import Document, Text, Version
 from concord.documents.parsing import ParsedDocument
 from concord.documents.services import adopt_version, import_document
+from concord.drafting.requests import AmendmentRequest
 from concord.meetings.models import Meeting
 from conftest import PASSWORD
 
@@ -291,10 +292,10 @@ def test_an_amended_title_too_long_for_its_column_is_refused(registry):
     delegate = actor_for(
         create_user(actor=SYSTEM, email="d@kz.example", role="delegate", state="KZ")
     )
-    amendment = drafting.propose_amendment(
-        actor=delegate, version_id=draft.text.version_id, language="en", kind="edit",
-        unit="title", text="Statement on " + "water " * 70, rationale="Longer.",
-    )  # fmt: skip
+    amendment = drafting.propose_amendment(actor=delegate, request=AmendmentRequest(
+        version_id=draft.text.version_id, language="en", kind="edit", unit="title",
+        text="Statement on " + "water " * 70, rationale="Longer.",
+    ))  # fmt: skip
     drafting.decide_amendment(actor=SYSTEM, amendment_id=amendment.pk, accept=True)
     with pytest.raises(InvalidInput, match="a title may have at most 400") as caught:
         drafting.incorporate_amendments(actor=SYSTEM, version_id=draft.text.version_id)

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from concord.core.actors import PUBLIC, SYSTEM
-from concord.documents.search import search_units
+from concord.documents.search import SearchRequest, search_units
 from concord.documents.services import import_document, load_seed_documents, register_documents
 
 RUSSIAN = """Декларация о сотрудничестве
@@ -28,7 +28,7 @@ def seeded(registry):
 
 
 def test_terrorism_leads_to_paragraph_4(seeded):
-    result = search_units(PUBLIC, "terrorism")
+    result = search_units(PUBLIC, SearchRequest("terrorism"))
     assert result.total >= 4
     assert result.hits[0].uid.split("-")[:2] == ["op", "4"]
     assert {h.uid for h in result.hits} >= {"op-4", "op-4-2", "op-6"}
@@ -36,33 +36,35 @@ def test_terrorism_leads_to_paragraph_4(seeded):
 
 
 def test_every_word_must_occur(seeded):
-    uids = {h.uid for h in search_units(PUBLIC, "nuclear Central Asia").hits}
+    uids = {h.uid for h in search_units(PUBLIC, SearchRequest("nuclear Central Asia")).hits}
     assert "op-8-8" in uids and "op-4" not in uids
 
 
 def test_no_match_and_empty_query(seeded):
-    assert search_units(PUBLIC, "zeppelin").total == 0
-    assert search_units(PUBLIC, "  !!  ").total == 0
+    assert search_units(PUBLIC, SearchRequest("zeppelin")).total == 0
+    assert search_units(PUBLIC, SearchRequest("  !!  ")).total == 0
 
 
 def test_filters_by_language_type_and_year(seeded):
     import_document(actor=SYSTEM, raw=RUSSIAN.encode(), doc_type="declaration", adopt=True)
-    assert search_units(PUBLIC, "терроризм", language="ru").total == 1
-    assert search_units(PUBLIC, "terrorism", language="ru").total == 0
-    assert search_units(PUBLIC, "terrorism", doc_type="act").total == 0
-    assert search_units(PUBLIC, "terrorism", year=2005).total == 0
-    assert search_units(PUBLIC, "terrorism", year=2006).total >= 4
+    assert search_units(PUBLIC, SearchRequest("терроризм", language="ru")).total == 1
+    assert search_units(PUBLIC, SearchRequest("terrorism", language="ru")).total == 0
+    assert search_units(PUBLIC, SearchRequest("terrorism", doc_type="act")).total == 0
+    assert search_units(PUBLIC, SearchRequest("terrorism", year=2005)).total == 0
+    assert search_units(PUBLIC, SearchRequest("terrorism", year=2006)).total >= 4
 
 
 def test_russian_word_forms_are_found(seeded):
     import_document(actor=SYSTEM, raw=RUSSIAN.encode(), doc_type="declaration", adopt=True)
-    hits = search_units(PUBLIC, "терроризма").hits  # genitive; the text says "терроризм"
+    hits = search_units(
+        PUBLIC, SearchRequest("терроризма")
+    ).hits  # genitive; the text says "терроризм"
     assert [h.uid for h in hits] == ["op-1"]
 
 
 def test_pagination(seeded):
-    first = search_units(PUBLIC, "states", page_size=5)
-    second = search_units(PUBLIC, "states", page=2, page_size=5)
+    first = search_units(PUBLIC, SearchRequest("states", page_size=5))
+    second = search_units(PUBLIC, SearchRequest("states", page=2, page_size=5))
     assert first.total == second.total > 10
     assert not {h.uid for h in first.hits} & {h.uid for h in second.hits}
 
@@ -73,7 +75,7 @@ def test_snippets_escape_the_text(seeded):
         raw=b"Statement on markup\n\nDecide:\n\n1. The clause a<b & c stays text.\n",
         adopt=True,
     )
-    [hit] = search_units(PUBLIC, "clause").hits
+    [hit] = search_units(PUBLIC, SearchRequest("clause")).hits
     assert "a&lt;b &amp; c" in hit.snippet
 
 
@@ -92,5 +94,5 @@ def test_counting_stops_at_the_cap(seeded, monkeypatch):
     from concord.documents import search
 
     monkeypatch.setattr(search, "COUNT_CAP", 3)
-    result = search_units(PUBLIC, "states", page_size=2)
+    result = search_units(PUBLIC, SearchRequest("states", page_size=2))
     assert result.more and result.shown_total == 3 and result.pages == 2

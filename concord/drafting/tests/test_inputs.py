@@ -6,6 +6,7 @@ import pytest
 from concord.core.exceptions import InvalidInput
 from concord.drafting import services
 from concord.drafting.models import Amendment
+from concord.drafting.requests import AmendmentRequest
 
 from .test_api import SLUG, post
 from .test_views import amendment, signed_in
@@ -45,9 +46,9 @@ def test_the_service_refuses_the_same_whoever_calls_it(draft, actor_of, delegate
         with pytest.raises(InvalidInput) as caught:
             services.propose_amendment(
                 actor=actor_of(delegate_user),
-                version_id=version.pk,
-                language="en",
-                **{**EDIT, **changes},
+                request=AmendmentRequest(
+                    version_id=version.pk, language="en", **{**EDIT, **changes}
+                ),
             )
         assert caught.value.field == field, changes
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from concord.core.exceptions import InvalidInput
 from concord.drafting import amending, selectors, services
+from concord.drafting.requests import AmendmentRequest
 
 
 class Append(amending.Kind):
@@ -28,19 +29,18 @@ def test_a_kind_registered_is_proposed_decided_and_incorporated(
 ):
     delegation, officer = actor_of(delegate_user), actor_of(secretariat_user)
     v1 = draft.versions.get(number=1)
-    amendment = services.propose_amendment(
-        actor=delegation, version_id=v1.pk, language="en", kind="append", unit="op-3",
-        text="And on 6 October.", rationale="Two days.",
-    )  # fmt: skip
+    amendment = services.propose_amendment(actor=delegation, request=AmendmentRequest(
+        version_id=v1.pk, language="en", kind="append", unit="op-3", text="And on 6 October.",
+        rationale="Two days.",
+    ))  # fmt: skip
     services.decide_amendment(actor=officer, amendment_id=amendment.pk, accept=True)
     v2 = services.incorporate_amendments(actor=officer, version_id=v1.pk)
     texts = {u["id"]: u["text"] for u in selectors.version_units(v2, "en")}
     assert texts["op-3"] == "We celebrate CICA Day on 5 October each year. And on 6 October."
     with pytest.raises(InvalidInput) as caught:
-        services.propose_amendment(
-            actor=delegation, version_id=v2.pk, language="en", kind="append", unit="pre-1",
-            text="x", rationale="r",
-        )  # fmt: skip
+        services.propose_amendment(actor=delegation, request=AmendmentRequest(
+            version_id=v2.pk, language="en", kind="append", unit="pre-1", text="x", rationale="r",
+        ))  # fmt: skip
     assert caught.value.field == "unit" and "which applies to: paragraph" in caught.value.message
 
 

@@ -7,6 +7,7 @@ from concord.documents import selectors as documents
 from concord.documents.services import adopt_version
 from concord.drafting import selectors, services
 from concord.drafting.models import Amendment
+from concord.drafting.requests import AmendmentRequest
 from concord.inbox.models import Message
 
 
@@ -30,7 +31,9 @@ def propose(actor, version, **kwargs):
     args.update(kwargs)
     if args["kind"] in ("edit", "replace", "insert"):
         args.setdefault("text", "We decide to hold the 8th Summit in Astana in 2030.")
-    return services.propose_amendment(actor=actor, version_id=version.pk, **args)
+    return services.propose_amendment(
+        actor=actor, request=AmendmentRequest(version_id=version.pk, **args)
+    )
 
 
 def test_a_delegation_proposes_and_it_is_numbered_and_audited(v1, delegation, audit_entries):
@@ -172,7 +175,6 @@ def test_a_missing_amendment_or_version_is_not_found(v1, officer, delegation):
     with pytest.raises(NotFound):
         services.decide_amendment(actor=officer, amendment_id=999, accept=True)
     with pytest.raises(NotFound):
-        services.propose_amendment(
-            actor=delegation, version_id=999, language="en", kind="delete", unit="op-1",
-            rationale="r",
-        )  # fmt: skip
+        services.propose_amendment(actor=delegation, request=AmendmentRequest(
+            version_id=999, language="en", kind="delete", unit="op-1", rationale="r",
+        ))  # fmt: skip

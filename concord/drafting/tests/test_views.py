@@ -97,3 +97,20 @@ def test_a_proposal_written_for_an_earlier_version_is_refused(
 def test_with_no_draft_the_list_says_how_to_make_one(registry, secretariat_user):
     page = signed_in(secretariat_user).get("/drafts/").content.decode()
     assert "0 drafts" in page and "No drafts match." in page and "Import a draft" in page
+
+
+def test_the_page_offers_a_decision_only_on_a_proposed_amendment_and_hides_unchanged_units(
+    draft, delegate_user, secretariat_user
+):
+    amendment(signed_in(delegate_user), kind="delete", unit="op-2-b", text="")
+    officer = signed_in(secretariat_user)
+    proposed = Amendment.objects.get()
+    accept_url = f"/drafts/{SLUG}/amendments/{proposed.pk}/accept/"
+    assert accept_url in officer.get(f"/drafts/{SLUG}/").content.decode()
+    officer.post(accept_url)
+    assert accept_url not in officer.get(f"/drafts/{SLUG}/").content.decode()
+    officer.post(f"/drafts/{SLUG}/versions/")
+    every = officer.get(f"/drafts/{SLUG}/compare/?from=1&to=2").content.decode()
+    changed = officer.get(f"/drafts/{SLUG}/compare/?from=1&to=2&changed=1").content.decode()
+    assert 'data-status="unchanged"' in every and 'data-status="unchanged"' not in changed
+    assert 'data-status="deleted"' in changed

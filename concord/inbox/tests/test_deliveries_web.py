@@ -89,6 +89,26 @@ def test_the_page_filters_by_status(deliveries, secretariat_user):
     assert wrong.status_code == 422 and "Unknown status" in wrong.content.decode()
 
 
+def test_the_page_says_what_a_waiting_or_stalled_e_mail_is_doing(
+    secretariat_user, coordinator_user
+):
+    from django.db import transaction
+
+    with transaction.atomic():
+        services.send(recipients=[coordinator_user], kind="k", subject="S", body="B")
+    client = web(secretariat_user)
+    html = client.get("/inbox/deliveries/").content.decode()
+    assert "Waiting to be sent from 2026-11-27 09:00 UTC; 0 attempts so far." in html
+    assert "is the task worker (concord worker) running?" not in html
+    with clock.frozen_at(NOW + dt.timedelta(minutes=16)):
+        html = client.get("/inbox/deliveries/").content.decode()
+        assert "is the task worker (concord worker) running?" in html
+        Delivery.objects.update(status=Delivery.Status.SENDING, last_attempt_at=NOW)
+        html = client.get("/inbox/deliveries/").content.decode()
+    assert "Being sent since 2026-11-27 09:00 UTC." in html
+    assert "The sending stopped half-way" in html
+
+
 def test_the_page_is_paginated(secretariat_user, coordinator_user):
     from django.db import transaction
 

@@ -50,9 +50,6 @@ def test_only_the_system_loads_reference_data(coordinator_user, actor_of):
         load_reference_data(actor=actor_of(coordinator_user))
 
 
-# -- A reload keeps what the forum's decisions did -----------------------------------------------
-
-
 def test_a_reload_keeps_an_observer_status_a_decision_ended(registry):
     from concord.members.services import end_observer_status
 

@@ -104,3 +104,14 @@ def test_the_timeline_chart_draws_in_russian(web):
     assert [float(n) for n in numbers]
     path = re.search(r' d="([^"]*)"', svg).group(1)
     assert re.fullmatch(r"M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+", path)
+
+
+def test_members_filtered_to_members_hides_the_observers_table(web):
+    html = web.get("/members/", {"status": "member"}).content.decode()
+    assert 'data-testid="observers-table"' not in html
+    assert 'data-testid="members-table"' in html
+
+
+def test_a_state_page_says_what_the_state_is_today(web):
+    assert "A Member State today." in web.get("/members/KZ/").content.decode()
+    assert "An observer today." in web.get("/members/TM/").content.decode()
