@@ -10,6 +10,7 @@ from concord.core.schemas import with_errors
 from . import invitations, permissions, selectors, services
 from .auth import AUTHENTICATED
 from .models import EMAIL_MAX_LENGTH
+from .permissions import AccountOperation
 from .schemas import (
     InvitationOut,
     MeOut,
@@ -123,7 +124,7 @@ def get_user(request, user_id: int):
 )
 def update_user(request, user_id: int, payload: UserPatch):
     actor = actor_from_request(request)
-    user = selectors.access_user(actor, user_id)
+    user = selectors.access_user(actor, user_id, to=AccountOperation.SET_ACTIVE)
     services.set_user_active(actor=actor, user=user, active=payload.active)
     return selectors.access_user(actor, user_id)
 
@@ -136,5 +137,6 @@ def update_user(request, user_id: int, payload: UserPatch):
 def send_invitation(request, user_id: int):
     """For an active account that has no password yet; the earlier link stops working."""
     actor = actor_from_request(request)
-    invitation = invitations.invite(actor=actor, user=selectors.access_user(actor, user_id))
+    user = selectors.access_user(actor, user_id, to=AccountOperation.INVITE)
+    invitation = invitations.invite(actor=actor, user=user)
     return Status(201, invitation)

@@ -102,7 +102,7 @@ def revoke_open_invitations(user: User) -> list[int]:
 def invite(*, actor: Actor, user: User) -> Invitation:
     """The Secretariat sends a new invitation to an account that has no password yet."""
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted(_("Only the Secretariat can send invitations."))
+        raise NotPermitted(permissions.AccountOperation.INVITE.refusal)
     user = User.objects.select_for_update().get(pk=user.pk)
     if not user.is_active:
         raise InvalidTransition(_("The account is deactivated; reactivate it first."))

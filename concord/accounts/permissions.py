@@ -2,6 +2,9 @@
 whose membership has ended keeps the account but loses member rights."""
 
 import datetime as dt
+from enum import Enum
+
+from django.utils.translation import gettext as _
 
 from concord.core import clock
 from concord.core.actors import Actor
@@ -42,6 +45,35 @@ def has_observer_rights(actor: Actor, on: dt.date | None = None) -> bool:
 def can_manage_accounts(actor: Actor) -> bool:
     """Only the Secretariat registers people and binds them to a participant."""
     return is_secretariat(actor)
+
+
+class AccountOperation(Enum):
+    """What only the Secretariat does with accounts. A refusal names the operation refused,
+    whether the service refuses it or the loader of the account it is done to."""
+
+    LIST = "list"
+    SEE = "see"
+    CREATE = "create"
+    SET_ACTIVE = "set_active"
+    INVITE = "invite"
+    LIFT_LOCKOUT = "lift_lockout"
+    RESET_SECOND_FACTOR = "reset_second_factor"
+
+    @property
+    def refusal(self) -> str:
+        return {
+            AccountOperation.LIST: _("Only the Secretariat can list accounts."),
+            AccountOperation.SEE: _("Only the Secretariat can see accounts."),
+            AccountOperation.CREATE: _("Only the Secretariat can create accounts."),
+            AccountOperation.SET_ACTIVE: _(
+                "Only the Secretariat can deactivate or reactivate accounts."
+            ),
+            AccountOperation.INVITE: _("Only the Secretariat can send invitations."),
+            AccountOperation.LIFT_LOCKOUT: _("Only the Secretariat can lift a sign-in lockout."),
+            AccountOperation.RESET_SECOND_FACTOR: _(
+                "Only the Secretariat can reset a second factor."
+            ),
+        }[self]
 
 
 def can_read_audit(actor: Actor) -> bool:

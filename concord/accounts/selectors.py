@@ -9,11 +9,16 @@ from concord.core.exceptions import NotFound, NotPermitted
 
 from . import permissions
 from .models import ApiToken, Invitation, Role, User
+from .permissions import AccountOperation
 
 
 def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> QuerySet[User]:
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted(_("Only the Secretariat can list accounts."))
+        raise NotPermitted(AccountOperation.LIST.refusal)
+    return _users(role=role, query=query)
+
+
+def _users(*, role: str | None = None, query: str = "") -> QuerySet[User]:
     # Until when the newest link works: a deactivation revoked it early.
     newest_invitation = (
         Invitation.objects.filter(user=OuterRef("pk"))
@@ -32,8 +37,12 @@ def list_users(actor: Actor, *, role: str | None = None, query: str = "") -> Que
     return qs
 
 
-def access_user(actor: Actor, user_id: int) -> User:
-    user = list_users(actor).filter(pk=user_id).first()
+def access_user(actor: Actor, user_id: int, *, to: AccountOperation = AccountOperation.SEE) -> User:
+    """One account, for the Secretariat to do ``to`` with. Anyone else is refused that operation
+    by name, before the account is looked for."""
+    if not permissions.can_manage_accounts(actor):
+        raise NotPermitted(to.refusal)
+    user = _users().filter(pk=user_id).first()
     if user is None:
         raise NotFound(_("No account with id %(id)s.") % {"id": user_id}, field="id")
     return user

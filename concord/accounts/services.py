@@ -113,7 +113,7 @@ def create_user(
     Without a password, the person is sent an invitation to set one. The state's coordinators
     are told of an account that can state its positions."""
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted(_("Only the Secretariat can create accounts."))
+        raise NotPermitted(permissions.AccountOperation.CREATE.refusal)
     email = (email or "").strip().lower()
     _at_most(
         email, EMAIL_MAX_LENGTH, "email", _("The e-mail address is longer than %(n)s characters.")
@@ -185,7 +185,7 @@ def set_user_active(*, actor: Actor, user: User, active: bool) -> User:
     every session and password-reset link issued before, so a reactivated account starts with
     none. The state's coordinators are told of a reactivated account that speaks for it."""
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted(_("Only the Secretariat can deactivate or reactivate accounts."))
+        raise NotPermitted(permissions.AccountOperation.SET_ACTIVE.refusal)
     if actor.user is not None and actor.user.pk == user.pk:
         raise InvalidTransition(_("You cannot deactivate your own account."), field="active")
     user = User.objects.select_for_update().get(pk=user.pk)

@@ -144,6 +144,7 @@ def user_set_active(request, user_id: int):
         user_id,
         lambda actor, user: services.set_user_active(actor=actor, user=user, active=active),
         _("Account %(email)s updated."),
+        to=permissions.AccountOperation.SET_ACTIVE,
     )
 
 
@@ -155,4 +156,5 @@ def user_invite(request, user_id: int):
         user_id,
         lambda actor, user: invitations.invite(actor=actor, user=user),
         _("A new invitation is on its way to %(email)s; the earlier link no longer works."),
+        to=permissions.AccountOperation.INVITE,
     )

@@ -124,6 +124,19 @@ def tally(procedure: Procedure) -> dict[str, list[str]]:
     return rules.tally(seats, current_positions(procedure))
 
 
+def named_tally(procedure: Procedure) -> dict[str, list[str]]:
+    """The tally with each state by its name in the reader's language, in alphabetical order:
+    what a page shows (the API gives the codes)."""
+    names = {
+        s.participant.code: s.participant.name
+        for s in procedure.seats.select_related("participant")
+    }
+    return {
+        position: sorted((names[code] for code in codes), key=str.casefold)
+        for position, codes in rules.tally(names, current_positions(procedure)).items()
+    }
+
+
 def list_positions(procedure: Procedure, *, current_only: bool = False) -> QuerySet[Position]:
     qs = procedure.positions.select_related("participant", "stated_by").order_by("stated_at", "id")
     return qs.filter(superseded_at=None) if current_only else qs

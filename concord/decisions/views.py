@@ -62,7 +62,7 @@ def _detail_context(request, actor, procedure, form=None):
         "standing": standing,
         "subject": subject,
         "proposal": subject.describe(procedure),
-        "tally": selectors.tally(procedure),
+        "tally": selectors.named_tally(procedure),
         "positions": selectors.list_positions(procedure),
         "form": form or PositionForm(),
         "can_state": is_open and permissions.can_state_position(actor, procedure),

@@ -13,8 +13,9 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
-from . import resemblance
+from . import labels, resemblance
 from .models import Document, Reference, Text, Unit, Version
+from .parsing import ParsedDocument
 
 PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
 SORTS = {
@@ -117,11 +118,15 @@ def _by_office() -> str:
     return _("by the Secretariat")
 
 
-def version_units(version, language: str) -> list[Unit]:
-    """The units of one version in ``language``, or in English when that text is not held."""
+def labelled_units(version, language: str) -> list[tuple[str, Unit]]:
+    """The units of one version in ``language``, or in English when that text is not held,
+    each with what a reader calls it ("Preamble, clause 1") in the reader's language."""
     texts = {t.language: t for t in version.texts.all()}
     text = texts.get(language) or texts.get("en") or next(iter(texts.values()), None)
-    return list(text.units.order_by("ordinal")) if text else []
+    if text is None:
+        return []
+    names = labels.unit_labels(ParsedDocument.from_dict(text.structure))
+    return [(names.get(u.uid, u.uid), u) for u in text.units.order_by("ordinal")]
 
 
 def list_open_versions(limit: int = 200) -> QuerySet[Version]:

@@ -104,7 +104,10 @@ def test_htmx_swaps_the_amendment_form_and_its_errors(site, watched):
     page.locator("#op-1").get_by_role("link", name="Amend").click()
     page.get_by_label("Proposed text").fill("We cooperate closely on water.")
     page.get_by_role("button", name="Propose").click()  # no rationale: a 422, swapped in
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_test_id("error-summary")).to_contain_text(
+        "Rationale: This field is required."
+    )
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
     page.get_by_label("Rationale").fill("Closer.")
     page.get_by_role("button", name="Propose").click()
     expect(page.get_by_role("status")).to_have_text("Your amendment is recorded.")

@@ -8,6 +8,7 @@ from concord.core.schemas import with_errors
 
 from .. import selectors
 from ..auth import AUTHENTICATED
+from ..permissions import AccountOperation
 from . import lockout, two_factor
 from .schemas import SignInStatusOut
 
@@ -39,7 +40,8 @@ def sign_in_status(request, user_id: int):
 )
 def unlock(request, user_id: int):
     actor = actor_from_request(request)
-    user = lockout.lift_lockout(actor=actor, user=selectors.access_user(actor, user_id))
+    user = selectors.access_user(actor, user_id, to=AccountOperation.LIFT_LOCKOUT)
+    user = lockout.lift_lockout(actor=actor, user=user)
     return _status(user)
 
 
@@ -50,5 +52,6 @@ def unlock(request, user_id: int):
 )
 def reset_two_factor(request, user_id: int):
     actor = actor_from_request(request)
-    user = two_factor.reset_second_factor(actor=actor, user=selectors.access_user(actor, user_id))
+    user = selectors.access_user(actor, user_id, to=AccountOperation.RESET_SECOND_FACTOR)
+    user = two_factor.reset_second_factor(actor=actor, user=user)
     return _status(user)

@@ -142,7 +142,7 @@ def lift_lockout(*, actor: Actor, user: User) -> User:
     """The Secretariat lets an account sign in again before its lockout ends. A lock on the
     person's address stays: it protects every account from that address."""
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted(_("Only the Secretariat can lift a sign-in lockout."))
+        raise NotPermitted(permissions.AccountOperation.LIFT_LOCKOUT.refusal)
     until = locked_accounts([user.email]).get(user.email)
     if until is None:
         raise InvalidTransition(

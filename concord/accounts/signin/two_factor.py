@@ -229,7 +229,7 @@ def reset_second_factor(*, actor: Actor, user: User) -> User:
     """The Secretariat removes a person's second factor (a lost phone): at the next sign-in the
     person sets one up again, or signs in with the password alone if the role needs none."""
     if not permissions.can_manage_accounts(actor):
-        raise NotPermitted(_("Only the Secretariat can reset a second factor."))
+        raise NotPermitted(permissions.AccountOperation.RESET_SECOND_FACTOR.refusal)
     app = TOTPDevice.objects.filter(user=user)
     codes = StaticDevice.objects.filter(user=user)
     if not app.exists() and not codes.exists():

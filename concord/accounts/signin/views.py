@@ -18,6 +18,7 @@ from concord.core.actors import actor_from_request
 from concord.core.htmx import render_form, shows_domain_errors
 
 from ..account_actions import act_on_account
+from ..permissions import AccountOperation
 from . import lockout, two_factor
 from .forms import EnrolForm, SecondFactorForm
 
@@ -115,6 +116,7 @@ def user_unlock(request, user_id: int):
         user_id,
         lambda actor, user: lockout.lift_lockout(actor=actor, user=user),
         _("%(email)s can sign in again."),
+        to=AccountOperation.LIFT_LOCKOUT,
     )
 
 
@@ -126,4 +128,5 @@ def user_two_factor_reset(request, user_id: int):
         user_id,
         lambda actor, user: two_factor.reset_second_factor(actor=actor, user=user),
         _("The second factor of %(email)s is reset."),
+        to=AccountOperation.RESET_SECOND_FACTOR,
     )

@@ -150,7 +150,7 @@ def test_only_the_secretariat_lifts_lockouts(request, fixture, observer_user):
         f"/api/users/{observer_user.pk}/unlock", **bearer(request.getfixturevalue(fixture))
     )
     assert response.status_code == 403
-    assert response.json()["detail"] == "Only the Secretariat can list accounts."
+    assert response.json()["detail"] == "Only the Secretariat can lift a sign-in lockout."
     page = Client()
     page.force_login(request.getfixturevalue(fixture))
     assert page.post(f"/accounts/users/{observer_user.pk}/unlock/").status_code == 403

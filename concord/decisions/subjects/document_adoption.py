@@ -55,4 +55,4 @@ class DocumentAdoption(Subject):
         return {"document": document.slug}
 
     def describe(self, procedure):
-        return {"units": documents.version_units(procedure.version, current_language())}
+        return {"units": documents.labelled_units(procedure.version, current_language())}
