@@ -2,7 +2,6 @@
 a text Concord holds as a draft or has put to a procedure, and a dry run answers as the import
 does."""
 
-import datetime as dt
 from io import StringIO
 
 import pytest
@@ -12,8 +11,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from concord.accounts.services import issue_api_token
-from concord.core import clock
-from concord.core.actors import SYSTEM, actor_for
+from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError, InvalidTransition
 from concord.decisions import services as procedures
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
@@ -22,7 +20,9 @@ from concord.documents.models import Document, Text
 from concord.documents.services import import_document
 from conftest import PASSWORD
 
-OPENING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+from .conftest import OPENING
+
+pytestmark = pytest.mark.usefixtures("opening_day")
 DRAFT = (
     b"Statement on Water\n\n"
     b"Recognizing the value of shared rivers;\n\n"
@@ -52,17 +52,6 @@ HISTORICAL = (
     b"2. We build a common grid.\n\n"
     b"3. We meet every two years.\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _opening_day():
-    with clock.frozen_at(OPENING):
-        yield
-
-
-@pytest.fixture
-def officer(secretariat_user):
-    return actor_for(secretariat_user)
 
 
 @pytest.fixture

@@ -2,16 +2,13 @@
 as a new language of an adopted document, not under a wrong language label, and not disguised
 by letters that look alike, invisible characters or paragraphs cut up differently."""
 
-import datetime as dt
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import translation
 
 from concord.accounts.services import issue_api_token
-from concord.core import clock
-from concord.core.actors import SYSTEM, actor_for
+from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError, InvalidInput, InvalidTransition
 from concord.decisions import services as procedures
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
@@ -24,7 +21,9 @@ from concord.documents.services import (
     register_documents,
 )
 
-OPENING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+from .conftest import OPENING
+
+pytestmark = pytest.mark.usefixtures("opening_day")
 ALMATY = "almaty-declaration-2006"
 DRAFT = (
     "Statement on Water\n\n"
@@ -62,17 +61,6 @@ def _light_change(text: str, old: str, new: str) -> str:
 
 RUSSIAN_CHANGED = _light_change(RUSSIAN_DRAFT, "водными ресурсами", "водными и энергоресурсами")
 ENGLISH_CHANGED = _light_change(DRAFT, "water resources", "water and energy resources")
-
-
-@pytest.fixture(autouse=True)
-def _opening_day():
-    with clock.frozen_at(OPENING):
-        yield
-
-
-@pytest.fixture
-def officer(secretariat_user):
-    return actor_for(secretariat_user)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """What an import may do to a document: it never adopts a draft round a consensus procedure,
 and it records a decision taken elsewhere as such (defect 1 of issue 8)."""
 
-import datetime as dt
 from io import StringIO
 
 import pytest
@@ -29,23 +28,14 @@ from concord.documents.services import (
 )
 from conftest import PASSWORD
 
-OPENING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+from .conftest import OPENING
+
+pytestmark = pytest.mark.usefixtures("opening_day")
 DRAFT = b"Statement on Water\n\nDecide:\n\n1. We cooperate on water.\n"
 OTHER = b"Statement on Water\n\nDecide:\n\n1. We cooperate on nothing at all.\n"
 TRANSLATION = (
     "Заявление о воде\n\nПостановляем:\n\n1. Мы сотрудничаем в области водных ресурсов.\n"
 ).encode()
-
-
-@pytest.fixture(autouse=True)
-def _opening_day():
-    with clock.frozen_at(OPENING):
-        yield
-
-
-@pytest.fixture
-def officer(secretariat_user):
-    return actor_for(secretariat_user)
 
 
 @pytest.fixture
