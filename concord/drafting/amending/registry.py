@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ class Change:
 _LEADING_LABEL = re.compile(r"^\s*(?:\d+[.)]|\((?:[a-z]|[ivxlc]+)\)|[a-z]\))\s+")
 
 
-class Kind:
+class Kind(ABC):
     """The base of every kind of amendment; a subclass sets the attributes and ``apply``."""
 
     name: str = ""  # stored in the amendment's kind column
@@ -97,12 +98,12 @@ class Kind:
             text = text.rstrip(";,").rstrip()
         return text
 
-    def check_text(self, text: str, change: Change) -> None:
+    def check_text(self, text: str, change: Change) -> None:  # noqa: B027 - most kinds have none
         """The kind's own rule on its text, if it has one."""
 
+    @abstractmethod
     def apply(self, chunks: list[Chunk], at: int, change: Change, text: str) -> None:
         """Change ``chunks`` (the draft, unit by unit) at ``chunks[at]``, the unit named."""
-        raise NotImplementedError
 
     def preview(self, current: str, text: str) -> list[Segment] | None:
         """How the amendment reads beside the unit's ``current`` text; None shows its text."""
