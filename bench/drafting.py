@@ -55,6 +55,7 @@ def main() -> None:
         from concord.core.actors import SYSTEM, actor_for
         from concord.documents.services import import_document
         from concord.drafting import comparison, selectors, services
+        from concord.drafting.requests import AmendmentRequest
         from concord.members.services import load_reference_data
 
         call_command("migrate", verbosity=0)
@@ -88,8 +89,11 @@ def main() -> None:
             for n, unit in enumerate(targets):
                 kind = kinds[n % 4]
                 services.propose_amendment(
-                    actor=delegate, version_id=v1.pk, language="en", kind=kind, unit=unit,
-                    text=proposed_text(kind, unit, n), rationale="Bench.",
+                    actor=delegate,
+                    request=AmendmentRequest(
+                        version_id=v1.pk, language="en", kind=kind, unit=unit,
+                        text=proposed_text(kind, unit, n), rationale="Bench.",
+                    ),
                 )  # fmt: skip
 
         ms, _ = timed(propose_all)
@@ -125,7 +129,7 @@ def main() -> None:
         ours = median_ms(lambda: comparison.compare(old, new))
         base = median_ms(bare)
         whole = median_ms(lambda: selectors.compare_versions(document, 1, 2, "en"))
-        summary = comparison.summary(comparison.compare(old, new))
+        summary = {str(k): n for k, n in comparison.summary(comparison.compare(old, new)).items()}
         print(f"compare v1 -> v2: {ours:,.1f} ms (bare difflib on the same texts {base:,.1f} ms, "
               f"ratio {ours / base:.2f}x); with reading both versions {whole:,.1f} ms; {summary}")  # fmt: skip
         mib = peak_mib(lambda: selectors.compare_versions(document, 1, 2, "en"))
