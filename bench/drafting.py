@@ -53,7 +53,7 @@ def main() -> None:
 
         from concord.accounts.services import create_user
         from concord.core.actors import SYSTEM, actor_for
-        from concord.documents.services import import_document
+        from concord.documents.services import import_text
         from concord.drafting import comparison, selectors, services
         from concord.drafting.requests import AmendmentRequest
         from concord.members.services import load_reference_data
@@ -65,7 +65,7 @@ def main() -> None:
         )
         rng, pool = random.Random(2006), sentences()
         text = declaration(opts.paragraphs, rng, pool)
-        imported = import_document(actor=SYSTEM, raw=text, slug="bench-draft")
+        imported = import_text(actor=SYSTEM, raw=text, slug="bench-draft")
         document, v1 = imported.document, imported.text.version
         units = selectors.version_units(v1, "en")
         print(f"draft: {opts.paragraphs} paragraphs, {len(units)} units, {len(text):,} characters")

@@ -82,18 +82,18 @@ def main() -> None:
         from django.core.management import call_command
 
         from concord.core.actors import SYSTEM
-        from concord.documents.services import import_document
+        from concord.documents.services import import_text
 
         call_command("migrate", verbosity=0)
         start = time.perf_counter()
         for text in texts[1:51]:
-            import_document(actor=SYSTEM, raw=text.encode())
+            import_text(actor=SYSTEM, raw=text.encode())
         elapsed = time.perf_counter() - start
         stored = sum(len(parsing.parse(t).paragraphs) for t in texts[1:51])
         print(
             f"{'full import (parse + store, SQLite)':<34} {elapsed:8.3f} s  {stored / elapsed:12,.0f} paragraphs/s"
         )
-        mib = peak(lambda: import_document(actor=SYSTEM, raw=big.encode()))
+        mib = peak(lambda: import_text(actor=SYSTEM, raw=big.encode()))
         print(f"peak memory, full import of the 5,000-paragraph text: {mib:.1f} MiB")
 
 

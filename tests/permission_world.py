@@ -42,7 +42,7 @@ from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.decisions.services import open_procedure
-from concord.documents.services import import_document, load_seed_documents, register_documents
+from concord.documents.services import import_text, load_seed_documents, register_documents
 from concord.drafting.requests import AmendmentRequest
 from concord.drafting.services import (
     decide_amendment,
@@ -136,7 +136,7 @@ def build_world() -> World:
             ),
         )
     invitee = create_user(actor=SYSTEM, email="invitee@in.example", role="delegate", state="IN")
-    draft = import_document(actor=SYSTEM, raw=DRAFT, slug=DRAFT_SLUG).document
+    draft = import_text(actor=SYSTEM, raw=DRAFT, slug=DRAFT_SLUG).document
     first = draft.versions.get(number=1)
     _accepted(actors, first.pk, "op-3", "We celebrate CICA Day on 5 October.")
     second = incorporate_amendments(actor=actors["secr"], version_id=first.pk)

@@ -97,14 +97,14 @@ def test_amendments_racing_a_new_version():
     """Delegations propose and withdraw while the Secretariat makes the next version: every
     amendment is numbered once, and each ends either in the new version or out of it, never
     both (an amendment withdrawn is never marked incorporated)."""
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
     from concord.drafting import services as drafting
     from concord.drafting.models import Amendment
     from concord.members.services import load_reference_data
 
     load_reference_data(actor=SYSTEM)
     text = "Statement\n\nDecide:\n\n" + "\n\n".join(f"{n}. Point {n}." for n in range(1, 29))
-    v1 = import_document(actor=SYSTEM, raw=text).text.version
+    v1 = import_text(actor=SYSTEM, raw=text).text.version
     codes = [m.participant.code for m in roll.memberships_on(clock.today(), status="member")]
     actors = [
         actor_for(create_user(actor=SYSTEM, email=f"d@{c}.example", role="delegate", state=c))

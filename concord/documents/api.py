@@ -16,6 +16,7 @@ from concord.core.schemas import with_errors
 
 from . import exports, import_rules, permissions, search, selectors, services
 from .models import DocumentType, ImportStatus
+from .requests import ImportRequest
 from .schemas import BodyCode, DocumentItemOut, ImportOut, SearchOut, Slug
 
 router = Router(tags=["documents"])
@@ -27,6 +28,16 @@ class DocumentQuery(Schema):
     body: BodyCode | None = None
     language: Literal["en", "ru"] | None = None
     sort: Literal["date", "-date", "title", "-title", "type"] = "-date"
+
+    def filters(self) -> dict:
+        """The keywords of ``selectors.list_documents``."""
+        return {
+            "doc_type": self.type,
+            "year": self.year,
+            "body": self.body,
+            "language": self.language,
+            "sort": self.sort,
+        }
 
 
 class SearchQuery(Schema):
@@ -48,20 +59,30 @@ class SearchQuery(Schema):
         )
 
 
+class ImportFields(Schema):
+    type: DocumentType | None = None
+    language: Literal["en", "ru"] | None = None
+    slug: Slug | None = None
+    adopt: bool = False
+    dry_run: bool = False
+
+    def to_request(self, raw: bytes) -> ImportRequest:
+        return ImportRequest(
+            raw=raw,
+            doc_type=self.type,
+            language=self.language,
+            slug=self.slug,
+            adopt=self.adopt,
+            dry_run=self.dry_run,
+        )
+
+
 @router.get(
     "/documents", response=with_errors({200: list[DocumentItemOut]}, 422), summary="Documents"
 )
 @paginate(Pages, page_size=50)
 def list_documents(request, filters: Query[DocumentQuery]):
-    f = filters
-    return selectors.list_documents(
-        actor_from_request(request),
-        doc_type=f.type,
-        year=f.year,
-        body=f.body,
-        language=f.language,
-        sort=f.sort,
-    )
+    return selectors.list_documents(actor_from_request(request), **filters.filters())
 
 
 @router.get(
@@ -70,29 +91,7 @@ def list_documents(request, filters: Query[DocumentQuery]):
 def search_paragraphs(request, filters: Query[SearchQuery]):
     """Ranked units of every held text in which all the words occur, with highlighted snippets
     (`<mark>`) and a link to the paragraph."""
-    result = search.search_units(actor_from_request(request), filters.to_request())
-    return {
-        "query": filters.q,
-        "count": result.shown_total,
-        "more": result.more,
-        "page": result.page,
-        "pages": result.pages,
-        "items": [
-            {
-                "unit": hit.uid,
-                "kind": hit.kind,
-                "snippet": str(hit.snippet),
-                "document": hit.slug,
-                "title": hit.title,
-                "type": hit.doc_type,
-                "adopted_on": hit.adopted_on,
-                "language": hit.language,
-                "url": search.hit_url(hit),
-                "rank": hit.rank,
-            }
-            for hit in result.hits
-        ],
-    }
+    return SearchOut.of(search.search_units(actor_from_request(request), filters.to_request()))
 
 
 @router.post(
@@ -101,41 +100,17 @@ def search_paragraphs(request, filters: Query[SearchQuery]):
     auth=AUTHENTICATED,
     summary="Import a document text (Secretariat)",
 )
-def import_document(
-    request,
-    file: File[UploadedFile],
-    type: Form[DocumentType | None] = None,
-    language: Form[Literal["en", "ru"] | None] = None,
-    slug: Form[Slug | None] = None,
-    adopt: Form[bool] = False,
-    dry_run: Form[bool] = False,
-):
+def import_document(request, file: File[UploadedFile], fields: Form[ImportFields]):
     """One text file (at most `DOCUMENT_IMPORT_MAX_BYTES`). `adopt` records a document new to
     Concord as adopted by a decision taken elsewhere; a draft is adopted only by a procedure."""
     actor = actor_from_request(request)
     if not permissions.can_import_documents(actor):
         raise NotPermitted(_("Only the Secretariat can import documents."))
     import_rules.check_size(file.size, file.name)
-    outcome = services.import_document(
-        actor=actor,
-        raw=file.read(),
-        doc_type=type,
-        language=language,
-        slug=slug,
-        adopt=adopt,
-        dry_run=dry_run,
-    )
-    body = {
-        "status": outcome.status,
-        "slug": outcome.slug,
-        "language": outcome.parsed.language,
-        "title": outcome.parsed.title,
-        "paragraphs": len(outcome.parsed.paragraphs),
-        "warnings": outcome.warnings,
-        "added_after_adoption": outcome.added_after_adoption,
-        "structure": outcome.parsed.to_dict() if dry_run else None,
-    }
-    return (201 if outcome.status == ImportStatus.IMPORTED else 200), body
+    asked = fields.to_request(file.read())
+    outcome = services.import_document(actor=actor, request=asked)
+    status = 201 if outcome.status == ImportStatus.IMPORTED else 200
+    return status, ImportOut.of(outcome, structure=asked.dry_run)
 
 
 @router.get(

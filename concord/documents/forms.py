@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocumentType
+from .requests import ImportRequest
 from .search import SearchRequest
 
 
@@ -31,6 +32,18 @@ class DocumentFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
         if "body" in self.fields:
             self.fields["body"].choices = [("", _("Any body")), *bodies]
+
+    def filters(self) -> dict:
+        """The keywords of ``selectors.list_documents``: none while the form is unbound or
+        invalid, so the page lists everything rather than refusing."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "doc_type": data.get("type") or None,
+            "year": data.get("year"),
+            "body": data.get("body") or None,
+            "language": data.get("language") or None,
+            "sort": data.get("sort") or "-date",
+        }
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -74,6 +87,17 @@ class ImportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", _("Detect from the title")), *DocumentType.choices]
+
+    def to_request(self, raw: bytes) -> ImportRequest:
+        """The request for one of the files: the options are the same for each."""
+        data = self.cleaned_data
+        return ImportRequest(
+            raw=raw,
+            doc_type=data["type"] or None,
+            language=data["language"] or None,
+            adopt=data["adopt"],
+            dry_run=data["dry_run"],
+        )
 
 
 class SearchForm(forms.Form):

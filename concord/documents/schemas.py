@@ -8,6 +8,7 @@ from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
 
 from .models import Document, ImportStatus
 from .parsing import UnitKind
+from .search import SearchPage, hit_url
 from .selectors import languages_of
 
 # A slug from the caller: refused with 422 naming the field before it reaches a URL or a header.
@@ -57,6 +58,21 @@ class ImportOut(Schema):
     added_after_adoption: bool = False
     structure: dict | None = None
 
+    @classmethod
+    def of(cls, outcome, *, structure: bool) -> "ImportOut":
+        """``structure``: with the parsed tree, as a dry run answers."""
+        parsed = outcome.parsed
+        return cls(
+            status=outcome.status,
+            slug=outcome.slug,
+            language=parsed.language,
+            title=parsed.title,
+            paragraphs=len(parsed.paragraphs),
+            warnings=outcome.warnings,
+            added_after_adoption=outcome.added_after_adoption,
+            structure=parsed.to_dict() if structure else None,
+        )
+
 
 class SearchHitOut(Schema):
     unit: str
@@ -78,3 +94,28 @@ class SearchOut(Schema):
     page: int
     pages: int
     items: list[SearchHitOut]
+
+    @classmethod
+    def of(cls, result: SearchPage) -> "SearchOut":
+        return cls(
+            query=result.query,
+            count=result.shown_total,
+            more=result.more,
+            page=result.page,
+            pages=result.pages,
+            items=[
+                SearchHitOut(
+                    unit=hit.uid,
+                    kind=hit.kind,
+                    snippet=str(hit.snippet),
+                    document=hit.slug,
+                    title=hit.title,
+                    type=hit.doc_type,
+                    adopted_on=hit.adopted_on,
+                    language=hit.language,
+                    url=hit_url(hit),
+                    rank=hit.rank,
+                )
+                for hit in result.hits
+            ],
+        )

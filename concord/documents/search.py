@@ -46,6 +46,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchPage:
+    query: str
     hits: list[Hit]
     total: int
     page: int
@@ -196,7 +197,7 @@ def search_units(actor: Actor, request: SearchRequest) -> SearchPage:
     page, page_size = request.page, request.page_size
     query_terms = terms(request.query)
     if not query_terms:
-        return SearchPage([], 0, page, page_size)
+        return SearchPage(request.query, [], 0, page, page_size)
     where, params = _filters(actor, language, doc_type, year)
     offset = (page - 1) * page_size
     if connection.vendor == "postgresql":
@@ -217,7 +218,7 @@ def search_units(actor: Actor, request: SearchRequest) -> SearchPage:
         )
         for uid, kind, slug, title_en, title_ru, doc_type_, adopted_on, lang, rank, snippet in rows
     ]
-    return SearchPage(hits, total, page, page_size)
+    return SearchPage(request.query, hits, total, page, page_size)
 
 
 def hit_url(hit: Hit) -> str:

@@ -13,7 +13,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
-from . import labels, resemblance
+from . import labels, reading, resemblance
 from .models import Document, Reference, Text, Unit, Version
 from .parsing import ParsedDocument
 
@@ -84,6 +84,36 @@ def current_text(document: Document, language: str) -> Text | None:
     if version is None:
         return None
     return version.texts.filter(language=language).first()
+
+
+def read_document(actor: Actor, document: Document, asked: str, *, side_by_side: bool) -> dict:
+    """What the page of one document shows: its text in the language asked for (else English,
+    else the one held) shaped for reading, the other language beside it when asked, and what
+    cites it."""
+    languages = languages_of(document)
+    language = asked
+    if language not in languages and languages:
+        language = "en" if "en" in languages else languages[0]
+    text = current_text(document, language) if languages else None
+    other = None
+    if side_by_side:
+        other_language = next((lang for lang in ("en", "ru") if lang != language), None)
+        other = current_text(document, other_language)
+    return {
+        "document": document,
+        "languages": languages,
+        "language": language,
+        "text": text,
+        "reading": reading.context(text.structure, references_in(text)) if text else None,
+        "contents": reading.contents(text.structure) if text else [],
+        "side_by_side": side_by_side,
+        "other": other,
+        "other_reading": reading.context(other.structure, references_in(other)) if other else None,
+        "cited_by": list_citations(actor, document),
+        "added_after_adoption": list_texts_added_after_adoption(actor, document),
+        "drafting_history": sees_unpublished(actor) and languages,
+        "missing": [lang for lang in ("en", "ru") if lang not in languages],
+    }
 
 
 @dataclass(frozen=True)

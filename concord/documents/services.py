@@ -23,6 +23,7 @@ from . import import_rules, parsing, permissions, selectors
 from .models import Document, DocumentType, ImportStatus, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
+from .requests import ImportRequest
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTER_FILE = DATA_DIR / "documents.yaml"
@@ -195,22 +196,35 @@ def _link_references(text: Text, units: list[Unit]) -> int:
     return len(links)
 
 
-def import_document(
-    *,
-    actor: Actor,
-    raw: bytes | str,
-    doc_type: str | None = None,
-    language: str | None = None,
-    slug: str | None = None,
-    adopt: bool = False,
-    dry_run: bool = False,
-) -> ImportOutcome:
+def import_document(*, actor: Actor, request: ImportRequest) -> ImportOutcome:
     """Parse a text and store it as a language version of a document, all in one transaction.
     The same text imported again (by content hash) changes nothing. ``adopt`` records a new
     document as adopted by a decision taken elsewhere (see ``import_rules``); a dry run checks
     everything the import checks and writes nothing."""
     if not permissions.can_import_documents(actor):
         raise NotPermitted(_("Only the Secretariat can import documents."))
+    source, incoming, warnings = _prepare(request)
+    if request.dry_run:
+        return _preview(incoming, warnings)
+    try:
+        return _store(actor, incoming, source, warnings)
+    except IntegrityError as exc:
+        # What the import lock cannot order: a new version made by drafting at the same moment.
+        raise InvalidTransition(
+            _("The document changed while this text was imported; import it again."),
+            field="file",
+        ) from exc
+
+
+def import_text(*, actor: Actor, raw: bytes | str, **options) -> ImportOutcome:
+    """``import_document`` with the request's other fields as keywords (``slug``, ``adopt``…),
+    for the tests, the benchmarks and the seed data, which import a text in one line."""
+    return import_document(actor=actor, request=ImportRequest(raw=raw, **options))
+
+
+def _prepare(request: ImportRequest) -> tuple[str, "_Incoming", list[str]]:
+    """The text read, checked against the import's rules and parsed; writes nothing."""
+    doc_type, slug, raw = request.doc_type, request.slug, request.raw
     if doc_type and doc_type not in DocumentType.values:
         raise InvalidInput(
             _("Unknown document type %(type)s.") % {"type": repr(doc_type)[:60]}, field="type"
@@ -221,40 +235,38 @@ def import_document(
     import_rules.check_size(size)
     source, encoding_warnings = _read(raw)
     import_rules.check_lines(source)
-    parsed = parse_upload(source, language=language)
-    import_rules.check_language(parsed, language)
+    parsed = parse_upload(source, language=request.language)
+    import_rules.check_language(parsed, request.language)
     import_rules.check_fits(parsed)
     warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
     doc_type = doc_type or infer_type(parsed.title)
-    request = _Request(parsed, content_hash(parsed), doc_type, slug, adopt)
-    if dry_run:
-        plan = _plan(request, lock=False)
-        if plan.existing is not None:
-            existing = plan.existing
-            return ImportOutcome(
-                ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
-            )
-        document = plan.document
+    incoming = _Incoming(parsed, content_hash(parsed), doc_type, slug, request.adopt)
+    return source, incoming, warnings
+
+
+def _preview(incoming: "_Incoming", warnings: list[str]) -> ImportOutcome:
+    """What a dry run answers: where the text would go, without a lock or a write."""
+    parsed, plan = incoming.parsed, _plan(incoming, lock=False)
+    if plan.existing is not None:
+        existing = plan.existing
         return ImportOutcome(
-            ImportStatus.WOULD_IMPORT,
-            parsed,
-            document,
-            warnings=warnings,
-            added_after_adoption=plan.after_adoption,
-            slug=document.slug if document else slug or _new_slug(parsed, doc_type),
+            ImportStatus.UNCHANGED, parsed, existing.version.document, existing, warnings
         )
-    try:
-        return _store(actor, request, source, warnings)
-    except IntegrityError as exc:
-        # What the import lock cannot order: a new version made by drafting at the same moment.
-        raise InvalidTransition(
-            _("The document changed while this text was imported; import it again."),
-            field="file",
-        ) from exc
+    document = plan.document
+    return ImportOutcome(
+        ImportStatus.WOULD_IMPORT,
+        parsed,
+        document,
+        warnings=warnings,
+        added_after_adoption=plan.after_adoption,
+        slug=document.slug if document else incoming.slug or _new_slug(parsed, incoming.doc_type),
+    )
 
 
 @dataclass(frozen=True)
-class _Request:
+class _Incoming:
+    """The text as parsed, with what placing it needs."""
+
     parsed: parsing.ParsedDocument
     digest: str
     doc_type: str
@@ -277,27 +289,29 @@ class _Plan:
         return version is not None and version.frozen and not version.adopted_elsewhere
 
 
-def _plan(request: _Request, *, lock: bool) -> _Plan:
+def _plan(incoming: _Incoming, *, lock: bool) -> _Plan:
     """Where the text goes, after the rules of ``import_rules``; writes nothing."""
     existing = (
-        Text.objects.select_related("version__document").filter(content_hash=request.digest).first()
+        Text.objects.select_related("version__document")
+        .filter(content_hash=incoming.digest)
+        .first()
     )
     if existing is not None:
-        import_rules.check_held_again(existing, slug=request.slug, adopt=request.adopt)
+        import_rules.check_held_again(existing, slug=incoming.slug, adopt=incoming.adopt)
         return _Plan(existing=existing)
-    plan = _place(request, lock=lock)
+    plan = _place(incoming, lock=lock)
     # Whatever joins an adopted version, by adopting or as a language, is adopted text.
     joins = plan.version if plan.version is not None and plan.version.frozen else None
-    if request.adopt or joins is not None:
+    if incoming.adopt or joins is not None:
         import_rules.check_resemblance(
-            request.parsed, selectors.list_held_texts(), adopt=request.adopt, joins=joins
+            incoming.parsed, selectors.list_held_texts(), adopt=incoming.adopt, joins=joins
         )
     return plan
 
 
-def _place(request: _Request, *, lock: bool) -> _Plan:
-    parsed = request.parsed
-    document = _find_document(parsed, slug=request.slug, doc_type=request.doc_type)
+def _place(incoming: _Incoming, *, lock: bool) -> _Plan:
+    parsed = incoming.parsed
+    document = _find_document(parsed, slug=incoming.slug, doc_type=incoming.doc_type)
     if document is None:
         return _Plan()
     if lock:
@@ -307,7 +321,7 @@ def _place(request: _Request, *, lock: bool) -> _Plan:
     latest = document.versions.order_by("-number").first()
     held = latest is not None and latest.texts.filter(language=parsed.language).exists()
     import_rules.check_import(
-        document, latest, held=held, adopt=request.adopt, language=parsed.language
+        document, latest, held=held, adopt=incoming.adopt, language=parsed.language
     )
     if latest is None:
         return _Plan(document=document)
@@ -328,10 +342,10 @@ def _serialise_imports() -> None:
 
 
 @transaction.atomic(durable=True)
-def _store(actor, request: _Request, source: str, warnings: list[str]) -> ImportOutcome:
+def _store(actor, incoming: _Incoming, source: str, warnings: list[str]) -> ImportOutcome:
     _serialise_imports()
-    parsed, adopt = request.parsed, request.adopt
-    plan = _plan(request, lock=True)
+    parsed, adopt = incoming.parsed, incoming.adopt
+    plan = _plan(incoming, lock=True)
     if plan.existing is not None:
         existing = plan.existing
         return ImportOutcome(
@@ -339,8 +353,8 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
         )
     now = clock.now()
     document = plan.document or Document.objects.create(
-        slug=request.slug or _new_slug(parsed, request.doc_type),
-        doc_type=request.doc_type,
+        slug=incoming.slug or _new_slug(parsed, incoming.doc_type),
+        doc_type=incoming.doc_type,
         status=Document.Status.ADOPTED if adopt else Document.Status.DRAFT,
         title_en=parsed.title if parsed.language == "en" else "",
         title_ru=parsed.title if parsed.language == "ru" else "",
@@ -358,13 +372,13 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
         version,
         parsed,
         source,
-        request.digest,
+        incoming.digest,
         now,
         imported_by=actor.user,
         added_after_adoption=plan.after_adoption,
     )
     _fill_metadata(document, parsed)
-    _record_import(actor, text, request, len(units), links, warnings)
+    _record_import(actor, text, incoming, len(units), links, warnings)
     if plan.version is None and adopt:
         record(
             actor=actor,
@@ -389,14 +403,14 @@ def _store(actor, request: _Request, source: str, warnings: list[str]) -> Import
     )
 
 
-def _record_import(actor, text: Text, request: _Request, units: int, links: int, warnings):
+def _record_import(actor, text: Text, incoming: _Incoming, units: int, links: int, warnings):
     """One entry; a language added after a procedure adopted the version has its own event."""
-    version, parsed = text.version, request.parsed
+    version, parsed = text.version, incoming.parsed
     document = version.document
     data = {
         "version": version.number,
         "language": parsed.language,
-        "content_hash": request.digest,
+        "content_hash": incoming.digest,
         "units": units,
         "warnings": warnings,
     }
@@ -482,7 +496,9 @@ def _fill_metadata(document: Document, parsed) -> None:
 def load_seed_documents(*, actor: Actor) -> list[ImportOutcome]:
     """The texts that ship with Concord (the 2006 Almaty Declaration), as adopted documents."""
     return [
-        import_document(actor=actor, raw=path.read_bytes(), slug=slug, adopt=True)
+        import_document(
+            actor=actor, request=ImportRequest(raw=path.read_bytes(), slug=slug, adopt=True)
+        )
         for slug, path in seed_files()
     ]
 

@@ -8,7 +8,7 @@ from concord.core.exceptions import DomainError, NotFound, NotPermitted
 from concord.core.htmx import shows_domain_errors
 from concord.core.pagination import page_of
 
-from . import import_rules, permissions, reading, search, selectors, services
+from . import import_rules, permissions, search, selectors, services
 from .forms import DocumentFilterForm, ImportForm, SearchForm
 from .parsing import ParagraphKind
 
@@ -18,28 +18,15 @@ def document_list(request):
     form = DocumentFilterForm(
         request.GET or None, years=selectors.list_years(actor), bodies=selectors.body_choices()
     )
-    filters = form.cleaned_data if form.is_valid() else {}
-    documents = selectors.list_documents(
-        actor,
-        doc_type=filters.get("type") or None,
-        year=filters.get("year"),
-        body=filters.get("body") or None,
-        language=filters.get("language") or None,
-        sort=filters.get("sort") or "-date",
-    )
-    page = page_of(request, documents, 25)
-    rows = [(d, selectors.languages_of(d)) for d in page]
-    return render(
-        request,
-        "documents/list.html",
-        {
-            "form": form,
-            "page": page,
-            "rows": rows,
-            "can_import": permissions.can_import_documents(actor),
-            "nav_active": "documents",
-        },
-    )
+    page = page_of(request, selectors.list_documents(actor, **form.filters()), 25)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": [(d, selectors.languages_of(d)) for d in page],
+        "can_import": permissions.can_import_documents(actor),
+        "nav_active": "documents",
+    }
+    return render(request, "documents/list.html", context)
 
 
 def document_detail(request, slug: str):
@@ -48,40 +35,13 @@ def document_detail(request, slug: str):
         document = selectors.access_document(actor, slug)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    languages = selectors.languages_of(document)
-    language = request.GET.get("lang") or request.LANGUAGE_CODE
-    if language not in languages and languages:
-        language = "en" if "en" in languages else languages[0]
+    asked = request.GET.get("lang") or request.LANGUAGE_CODE
     side_by_side = request.GET.get("view") == "both"
-    text = selectors.current_text(document, language) if languages else None
-    other = None
-    if side_by_side:
-        other_language = next((lang for lang in ("en", "ru") if lang != language), None)
-        other = selectors.current_text(document, other_language)
+    context = selectors.read_document(actor, document, asked, side_by_side=side_by_side)
     return render(
         request,
         "documents/detail.html",
-        {
-            "document": document,
-            "ParagraphKind": ParagraphKind,
-            "languages": languages,
-            "language": language,
-            "text": text,
-            "reading": reading.context(text.structure, selectors.references_in(text))
-            if text
-            else None,
-            "contents": reading.contents(text.structure) if text else [],
-            "side_by_side": side_by_side,
-            "other": other,
-            "other_reading": (
-                reading.context(other.structure, selectors.references_in(other)) if other else None
-            ),
-            "cited_by": selectors.list_citations(actor, document),
-            "added_after_adoption": selectors.list_texts_added_after_adoption(actor, document),
-            "drafting_history": selectors.sees_unpublished(actor) and languages,
-            "missing": [lang for lang in ("en", "ru") if lang not in languages],
-            "nav_active": "documents",
-        },
+        {**context, "ParagraphKind": ParagraphKind, "nav_active": "documents"},
     )
 
 
@@ -111,18 +71,11 @@ def document_import(request):
 
 def _import_files(actor, form) -> list[dict]:
     """Each file on its own: a refusal names the file and the field it is about."""
-    data, results = form.cleaned_data, []
-    for upload in data["files"]:
+    results = []
+    for upload in form.cleaned_data["files"]:
         try:
             import_rules.check_size(upload.size, upload.name)
-            outcome = services.import_document(
-                actor=actor,
-                raw=upload.read(),
-                doc_type=data["type"] or None,
-                language=data["language"] or None,
-                adopt=data["adopt"],
-                dry_run=data["dry_run"],
-            )
+            outcome = services.import_document(actor=actor, request=form.to_request(upload.read()))
             results.append({"name": upload.name, "outcome": outcome})
         except DomainError as exc:
             field = form.fields.get(exc.field or "")

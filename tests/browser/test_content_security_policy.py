@@ -29,7 +29,7 @@ def watched(site, browser):
     """A signed-in delegate's page that records refusals by the policy and console errors."""
     from concord.accounts.services import create_user
     from concord.documents.services import (
-        import_document,
+        import_text,
         load_seed_documents,
         register_documents,
     )
@@ -37,7 +37,7 @@ def watched(site, browser):
     register_documents(actor=SYSTEM)
     load_seed_documents(actor=SYSTEM)
     create_user(actor=SYSTEM, email="kz@x.example", role="delegate", state="KZ", password=PASSWORD)
-    slug = import_document(actor=SYSTEM, raw=DRAFT).document.slug
+    slug = import_text(actor=SYSTEM, raw=DRAFT).document.slug
     context = browser.new_context()
     context.add_init_script(LISTEN)
     page = context.new_page()

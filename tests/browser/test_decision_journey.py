@@ -39,7 +39,7 @@ def state(page, url, position, statement=""):
 
 def test_silence_procedure_on_a_draft_until_adoption(site, browser, axe_violations):
     from concord.accounts.services import create_user
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
     for email, role, code in [
         ("sec@x.example", "secretariat", None),
@@ -48,7 +48,7 @@ def test_silence_procedure_on_a_draft_until_adoption(site, browser, axe_violatio
         ("in@x.example", "delegate", "IN"),
     ]:
         create_user(actor=SYSTEM, email=email, role=role, state=code, password=PASSWORD)
-    draft = import_document(actor=SYSTEM, raw=DRAFT)
+    draft = import_text(actor=SYSTEM, raw=DRAFT)
 
     secretariat = sign_in(browser, site, "sec@x.example")
     secretariat.goto(site + "/decisions/open/")

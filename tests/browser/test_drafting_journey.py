@@ -20,11 +20,11 @@ DRAFT = (
 
 def test_an_amendment_from_proposal_to_the_next_version(site, browser, axe_violations):
     from concord.accounts.services import create_user
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
     create_user(actor=SYSTEM, email="sec@x.example", role="secretariat", password=PASSWORD)
     create_user(actor=SYSTEM, email="kz@x.example", role="delegate", state="KZ", password=PASSWORD)
-    slug = import_document(actor=SYSTEM, raw=DRAFT).document.slug
+    slug = import_text(actor=SYSTEM, raw=DRAFT).document.slug
 
     kazakhstan = sign_in(browser, site, "kz@x.example")
     kazakhstan.goto(f"{site}/drafts/")

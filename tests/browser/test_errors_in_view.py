@@ -62,11 +62,11 @@ def test_a_refused_position_swapped_in_by_htmx_shows_its_error_summary(site, bro
     from concord.core.actors import actor_for
     from concord.decisions import services
     from concord.decisions.requests import ProcedureRequest, SubjectRequest
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
     officer = actor_for(create_user(actor=SYSTEM, email="sec@x.example", role="secretariat"))
     create_user(actor=SYSTEM, email="kz@x.example", role="delegate", state="KZ", password=PASSWORD)
-    draft = import_document(actor=SYSTEM, raw=DRAFT)
+    draft = import_text(actor=SYSTEM, raw=DRAFT)
     procedure = services.open_procedure(
         actor=officer,
         request=ProcedureRequest(

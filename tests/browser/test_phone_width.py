@@ -25,7 +25,7 @@ def decided(site):
     from concord.core.actors import actor_for
     from concord.decisions import services
     from concord.decisions.requests import ProcedureRequest, SubjectRequest
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
     officer = actor_for(
         create_user(actor=SYSTEM, email="sec@x.example", role="secretariat", password=PASSWORD)
@@ -33,7 +33,7 @@ def decided(site):
     kazakhstan = actor_for(
         create_user(actor=SYSTEM, email="kz@x.example", role="delegate", state="KZ")
     )
-    draft = import_document(actor=SYSTEM, raw=DRAFT)
+    draft = import_text(actor=SYSTEM, raw=DRAFT)
     procedure = services.open_procedure(
         actor=officer,
         request=ProcedureRequest(

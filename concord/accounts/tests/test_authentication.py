@@ -9,7 +9,7 @@ from django.test import Client
 from concord.accounts import services
 from concord.core import clock
 from concord.core.actors import SYSTEM
-from concord.documents.services import import_document
+from concord.documents.services import import_text
 from conftest import PASSWORD
 
 DRAFT = "DRAFT DECLARATION OF THE SEVENTH SUMMIT\n\nDeclare the following:\n\n1. We meet.\n"
@@ -23,7 +23,7 @@ def _today():
 
 @pytest.fixture
 def draft(registry):
-    return import_document(actor=SYSTEM, raw=DRAFT, slug="seventh-summit-declaration").document
+    return import_text(actor=SYSTEM, raw=DRAFT, slug="seventh-summit-declaration").document
 
 
 def bearer(user, **options) -> dict:

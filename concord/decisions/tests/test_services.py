@@ -211,11 +211,9 @@ def test_observer_status_granted_and_ended(officer):
 
 def test_document_adoption_freezes_the_version(officer):
     from concord.core.actors import SYSTEM
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    draft = import_document(
-        actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We cooperate.\n"
-    )
+    draft = import_text(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We cooperate.\n")
     version = draft.text.version
     procedure = silence(
         officer, subject="document_adoption", state=None, version=version.pk, title="Water"
@@ -247,12 +245,12 @@ def test_opening_a_silence_procedure_schedules_its_settling(
 
 
 def test_rival_questions_on_one_state_or_one_document_are_refused(officer, registry):
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
     silence(officer)  # the accession of Turkmenistan, an observer today
     with pytest.raises(InvalidTransition, match="status of Turkmenistan is already open"):
         silence(officer, subject="end_observer_status")
-    draft = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
+    draft = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
     version = draft.text.version
     silence(officer, subject="document_adoption", state=None, version=version.pk)
     with pytest.raises(InvalidTransition, match="adoption of") as caught:
@@ -261,12 +259,10 @@ def test_rival_questions_on_one_state_or_one_document_are_refused(officer, regis
 
 
 def test_a_later_version_of_an_adopted_document_is_not_put_to_a_decision(officer, registry):
-    from concord.documents.services import adopt_version, import_document
+    from concord.documents.services import adopt_version, import_text
 
-    first = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n", slug="s")
-    second = import_document(
-        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree now.\n", slug="s"
-    )
+    first = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n", slug="s")
+    second = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree now.\n", slug="s")
     assert (first.text.version.number, second.text.version.number) == (1, 2)
     adopt_version(actor=SYSTEM, version=first.text.version, on=OPENING.date())
     with pytest.raises(InvalidInput, match="adopted already") as caught:

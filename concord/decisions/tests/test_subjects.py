@@ -122,11 +122,9 @@ def test_the_open_form_convenes_a_meeting_and_names_a_wrong_field(secretariat_us
 def test_a_document_adopted_in_session_takes_the_meeting_and_its_place(officer, meetings, chair):
     from concord.core.actors import SYSTEM
     from concord.documents.models import Document
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    version = import_document(
-        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n"
-    ).text.version
+    version = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n").text.version
     with pytest.raises(InvalidInput, match="in-session") as caught:
         open_(officer, "document_adoption", version=version.pk, held_at="summit-7")
     assert caught.value.field == "held_at"
@@ -192,11 +190,9 @@ def test_the_api_names_a_meeting_field_one_way_whatever_is_wrong(officer, meetin
 def test_a_draft_is_circulated_while_under_decision(officer, delegates):
     from concord.core.actors import SYSTEM
     from concord.documents.models import Document
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    version = import_document(
-        actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n"
-    ).text.version
+    version = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n").text.version
     document = Document.objects.filter(pk=version.document_id)
     assert document.get().status == "draft"
     procedure = open_(officer, "document_adoption", version=version.pk)

@@ -137,9 +137,9 @@ def test_observers_see_only_what_is_shared(officer, observer_user):
 
 def test_the_page_holds_the_text_of_the_version_under_decision(secretariat_user):
     from concord.core.actors import SYSTEM
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    version = import_document(
+    version = import_text(
         actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We cooperate on water.\n"
     ).text.version
     procedure = services.open_procedure(
@@ -196,9 +196,9 @@ def test_a_service_error_lands_on_the_field_of_the_name_it_gives(secretariat_use
 
 def test_the_open_form_takes_its_subject_from_the_link(secretariat_user):
     from concord.core.actors import SYSTEM
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    version = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
+    version = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
     pk = version.text.version_id
     html = (
         signed_in(secretariat_user)

@@ -19,9 +19,9 @@ DRAFT = (
 @pytest.fixture
 def page_in(secretariat_user, delegate_user):
     """The page of a procedure on a draft that India has joined, in a given language."""
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    version = import_document(actor=SYSTEM, raw=DRAFT).text.version
+    version = import_text(actor=SYSTEM, raw=DRAFT).text.version
     procedure = services.open_procedure(
         actor=SYSTEM,
         request=ProcedureRequest(

@@ -13,7 +13,7 @@ from concord.core.actors import SYSTEM
 from concord.documents import parsing
 from concord.documents.services import (
     DATA_DIR,
-    import_document,
+    import_text,
     load_seed_documents,
     register_documents,
 )
@@ -136,7 +136,7 @@ TEXTS = sorted((Path(__file__).parent / "texts").iterdir())
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
 def test_every_sample_imports_reads_and_exports_valid_akoma_ntoso(registry, akn_schema, path):
-    outcome = import_document(actor=SYSTEM, raw=path.read_bytes(), adopt=True)
+    outcome = import_text(actor=SYSTEM, raw=path.read_bytes(), adopt=True)
     slug, language = outcome.document.slug, outcome.text.language
     client = Client()
     assert client.get(f"/documents/{slug}/", {"lang": language}).status_code == 200

@@ -17,7 +17,7 @@ from concord.decisions import services as procedures
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from concord.documents import lookalikes, resemblance
 from concord.documents.models import Document, Text
-from concord.documents.services import import_document
+from concord.documents.services import import_text
 from conftest import PASSWORD
 
 from .conftest import OPENING
@@ -56,7 +56,7 @@ HISTORICAL = (
 
 @pytest.fixture
 def draft(registry):
-    return import_document(actor=SYSTEM, raw=DRAFT, slug="water-draft")
+    return import_text(actor=SYSTEM, raw=DRAFT, slug="water-draft")
 
 
 def _post(user, raw, **data):
@@ -69,7 +69,7 @@ def _post(user, raw, **data):
 
 def _refusal(dry_run: bool, **kwargs) -> DomainError:
     with pytest.raises(DomainError) as caught:
-        import_document(actor=SYSTEM, dry_run=dry_run, **kwargs)
+        import_text(actor=SYSTEM, dry_run=dry_run, **kwargs)
     return caught.value
 
 
@@ -119,7 +119,7 @@ def test_a_changed_text_under_a_procedure_is_not_adopted(officer, draft):
 
 
 def test_an_earlier_version_of_a_draft_is_held_too(draft):
-    import_document(actor=SYSTEM, raw=HISTORICAL, slug="water-draft")  # version 2
+    import_text(actor=SYSTEM, raw=HISTORICAL, slug="water-draft")  # version 2
     refused = _same_refusal(raw=RESEMBLING, adopt=True)
     assert "the draft “Statement on Water” (version 1)" in refused.message
 
@@ -140,14 +140,14 @@ def test_the_free_text_of_an_open_procedure_is_held(officer, registry):
 
 
 def test_a_historical_text_matching_nothing_held_is_adopted(draft):
-    dry = import_document(actor=SYSTEM, raw=HISTORICAL, adopt=True, dry_run=True)
-    outcome = import_document(actor=SYSTEM, raw=HISTORICAL, adopt=True)
+    dry = import_text(actor=SYSTEM, raw=HISTORICAL, adopt=True, dry_run=True)
+    outcome = import_text(actor=SYSTEM, raw=HISTORICAL, adopt=True)
     assert (dry.status, outcome.status) == ("would import", "imported")
     assert outcome.document.status == "adopted" and outcome.text.version.adopted_elsewhere
 
 
 def test_a_resembling_text_may_still_be_held_as_a_draft(draft):
-    outcome = import_document(actor=SYSTEM, raw=RESEMBLING)
+    outcome = import_text(actor=SYSTEM, raw=RESEMBLING)
     assert outcome.document.status == "draft" and outcome.document.slug != "water-draft"
 
 
@@ -155,7 +155,7 @@ def test_an_adopted_text_is_not_held(officer, draft):
     from concord.documents.services import adopt_version
 
     adopt_version(actor=officer, version=draft.text.version, on=OPENING.date())
-    outcome = import_document(actor=SYSTEM, raw=RESEMBLING, adopt=True)
+    outcome = import_text(actor=SYSTEM, raw=RESEMBLING, adopt=True)
     assert outcome.status == "imported" and outcome.document.status == "adopted"
 
 
@@ -180,20 +180,20 @@ def test_the_api_refuses_the_unchanged_draft_with_409(secretariat_user, draft):
 
 def test_the_unchanged_text_without_adopt_is_still_unchanged(draft):
     for dry_run in (True, False):
-        outcome = import_document(actor=SYSTEM, raw=DRAFT, dry_run=dry_run)
+        outcome = import_text(actor=SYSTEM, raw=DRAFT, dry_run=dry_run)
         assert (outcome.status, outcome.document.slug) == ("unchanged", "water-draft")
 
 
 def test_an_adopted_text_imported_again_with_adopt_is_unchanged(registry):
-    first = import_document(actor=SYSTEM, raw=HISTORICAL, slug="energy-2006", adopt=True)
-    again = import_document(actor=SYSTEM, raw=HISTORICAL, slug="energy-2006", adopt=True)
+    first = import_text(actor=SYSTEM, raw=HISTORICAL, slug="energy-2006", adopt=True)
+    again = import_text(actor=SYSTEM, raw=HISTORICAL, slug="energy-2006", adopt=True)
     assert again.status == "unchanged" and again.text == first.text
 
 
 @pytest.mark.parametrize("slug", ["energy-2006", "water-2030"])
 def test_a_text_held_under_another_document_is_refused_naming_it(draft, slug):
     if slug == "energy-2006":  # an existing document, or a new one
-        import_document(actor=SYSTEM, raw=HISTORICAL, slug=slug, adopt=True)
+        import_text(actor=SYSTEM, raw=HISTORICAL, slug=slug, adopt=True)
     refused = _same_refusal(raw=DRAFT, slug=slug)
     assert isinstance(refused, InvalidTransition) and refused.field == "slug"
     assert refused.message == (
@@ -212,7 +212,7 @@ def test_the_api_answers_409_for_a_text_held_under_another_document(secretariat_
 
 
 def test_the_same_slug_answers_unchanged(draft):
-    outcome = import_document(actor=SYSTEM, raw=DRAFT, slug="water-draft")
+    outcome = import_text(actor=SYSTEM, raw=DRAFT, slug="water-draft")
     assert outcome.status == "unchanged"
 
 

@@ -17,7 +17,7 @@ from concord.audit.events import AuditEvent
 from concord.core import clock
 from concord.core.actors import SYSTEM, actor_for
 from concord.documents.models import Text
-from concord.documents.services import adopt_version, import_document
+from concord.documents.services import adopt_version, import_text
 from conftest import PASSWORD
 
 ADOPTED_ON = dt.date(2026, 11, 27)
@@ -31,7 +31,7 @@ RUSSIAN = (
 @pytest.fixture
 def adopted(secretariat_user):
     """A draft adopted by a procedure (its effect: the version frozen, not adopted elsewhere)."""
-    draft = import_document(actor=SYSTEM, raw=ENGLISH, slug="water")
+    draft = import_text(actor=SYSTEM, raw=ENGLISH, slug="water")
     adopt_version(actor=actor_for(secretariat_user), version=draft.text.version, on=ADOPTED_ON)
     return draft.text.version
 
@@ -66,9 +66,9 @@ def test_a_language_added_after_adoption_is_flagged(secretariat_user, adopted, a
 
 
 def test_the_dry_run_says_the_same(secretariat_user, adopted):
-    dry = import_document(actor=SYSTEM, raw=RUSSIAN, slug="water", dry_run=True)
+    dry = import_text(actor=SYSTEM, raw=RUSSIAN, slug="water", dry_run=True)
     assert dry.status == "would import" and dry.added_after_adoption
-    real = import_document(actor=SYSTEM, raw=RUSSIAN, slug="water")
+    real = import_text(actor=SYSTEM, raw=RUSSIAN, slug="water")
     assert real.status == "imported" and real.added_after_adoption
 
 
@@ -115,16 +115,16 @@ def test_the_api_exposes_the_flag(secretariat_user, adopted):
 
 
 def test_a_translation_of_a_text_recorded_as_adopted_is_not_flagged(registry, audit_entries):
-    import_document(actor=SYSTEM, raw=ENGLISH, slug="water", adopt=True)
-    outcome = import_document(actor=SYSTEM, raw=RUSSIAN, slug="water")
+    import_text(actor=SYSTEM, raw=ENGLISH, slug="water", adopt=True)
+    outcome = import_text(actor=SYSTEM, raw=RUSSIAN, slug="water")
     assert not outcome.text.added_after_adoption and not outcome.added_after_adoption
     assert not audit_entries(AuditEvent.DOCUMENT_TEXT_ADDED_AFTER_ADOPTION)
     assert "added after adoption" not in Client().get("/documents/water/").content.decode()
 
 
 def test_a_language_added_to_a_draft_is_not_flagged(registry):
-    import_document(actor=SYSTEM, raw=ENGLISH, slug="water")
-    outcome = import_document(actor=SYSTEM, raw=RUSSIAN, slug="water")
+    import_text(actor=SYSTEM, raw=ENGLISH, slug="water")
+    outcome = import_text(actor=SYSTEM, raw=RUSSIAN, slug="water")
     assert not outcome.text.added_after_adoption
 
 

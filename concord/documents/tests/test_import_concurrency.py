@@ -10,7 +10,7 @@ from django.db import connection, connections
 from concord.core.actors import SYSTEM
 from concord.core.exceptions import DomainError
 from concord.documents.models import Document, Text, Version
-from concord.documents.services import import_document
+from concord.documents.services import import_text
 
 pytestmark = [
     pytest.mark.skipif(
@@ -29,7 +29,7 @@ def _race(texts: list[bytes], **kw) -> tuple[list[str], list[str], list[str]]:
     def run(raw):
         try:
             start.wait()
-            outcomes.append(import_document(actor=SYSTEM, raw=raw, **kw).status)
+            outcomes.append(import_text(actor=SYSTEM, raw=raw, **kw).status)
         except DomainError as exc:
             refusals.append(f"{exc.status} {exc.field}: {exc.message}")
         except Exception as exc:  # any other error is a failure of the test

@@ -16,7 +16,7 @@ from concord.documents import lookalikes, resemblance
 from concord.documents.models import Text
 from concord.documents.services import (
     adopt_version,
-    import_document,
+    import_text,
     load_seed_documents,
     register_documents,
 )
@@ -71,7 +71,7 @@ def almaty(registry):
 
 
 def _under_procedure(officer, raw: str, slug: str):
-    draft = import_document(actor=SYSTEM, raw=raw.encode(), slug=slug)
+    draft = import_text(actor=SYSTEM, raw=raw.encode(), slug=slug)
     procedures.open_procedure(
         actor=officer,
         request=ProcedureRequest(
@@ -96,7 +96,7 @@ def _same_refusal(**kwargs) -> DomainError:
     refusals = []
     for dry_run in (True, False):
         with pytest.raises(DomainError) as caught:
-            import_document(actor=SYSTEM, dry_run=dry_run, **kwargs)
+            import_text(actor=SYSTEM, dry_run=dry_run, **kwargs)
         refusals.append(caught.value)
     dry, real = refusals
     assert (dry.message, dry.field, dry.status) == (real.message, real.field, real.status)
@@ -123,9 +123,9 @@ def test_a_held_draft_does_not_join_an_adopted_document_as_its_russian(
 
 
 def test_nor_a_version_a_procedure_adopted(officer, registry):
-    english = import_document(actor=SYSTEM, raw=DRAFT.encode(), slug="water")
+    english = import_text(actor=SYSTEM, raw=DRAFT.encode(), slug="water")
     adopt_version(actor=officer, version=english.text.version, on=OPENING.date())
-    import_document(actor=SYSTEM, raw=RUSSIAN_DRAFT.encode(), slug="water-2030")
+    import_text(actor=SYSTEM, raw=RUSSIAN_DRAFT.encode(), slug="water-2030")
     refused = _same_refusal(raw=RUSSIAN_CHANGED.encode(), slug="water")
     assert isinstance(refused, InvalidTransition) and refused.field == "file"
     assert refused.message.startswith(
@@ -172,9 +172,9 @@ def test_a_russian_text_declared_english_is_refused(registry):
 
 
 def test_the_refusals_are_in_russian(officer, registry):
-    english = import_document(actor=SYSTEM, raw=DRAFT.encode(), slug="water")
+    english = import_text(actor=SYSTEM, raw=DRAFT.encode(), slug="water")
     adopt_version(actor=officer, version=english.text.version, on=OPENING.date())
-    import_document(actor=SYSTEM, raw=RUSSIAN_DRAFT.encode(), slug="water-2030")
+    import_text(actor=SYSTEM, raw=RUSSIAN_DRAFT.encode(), slug="water-2030")
     with translation.override("ru"):
         joins = _same_refusal(raw=RUSSIAN_CHANGED.encode(), slug="water")
         mislabelled = _same_refusal(raw=TRANSLATION.encode(), language="en")
@@ -193,8 +193,8 @@ def test_look_alike_letters_do_not_make_english_russian(registry):
 
 def test_a_declared_language_that_is_the_texts_is_taken(registry):
     quoting = TRANSLATION.replace("ООН", "ООН (United Nations Charter, San Francisco)")
-    assert import_document(actor=SYSTEM, raw=quoting.encode(), language="ru").status == "imported"
-    assert import_document(actor=SYSTEM, raw=DRAFT.encode(), language="en").status == "imported"
+    assert import_text(actor=SYSTEM, raw=quoting.encode(), language="ru").status == "imported"
+    assert import_text(actor=SYSTEM, raw=DRAFT.encode(), language="en").status == "imported"
 
 
 # Nothing a reader cannot see hides a held text.
@@ -248,7 +248,7 @@ DISGUISES = {
 
 @pytest.mark.parametrize("disguise", DISGUISES.values(), ids=DISGUISES.keys())
 def test_a_disguised_draft_is_not_adopted(registry, disguise):
-    import_document(actor=SYSTEM, raw=DRAFT.encode(), slug="water-draft")
+    import_text(actor=SYSTEM, raw=DRAFT.encode(), slug="water-draft")
     disguised = disguise(DRAFT)
     assert disguised != DRAFT
     refused = _same_refusal(raw=disguised.encode(), adopt=True)
@@ -259,7 +259,7 @@ def test_a_disguised_draft_is_not_adopted(registry, disguise):
 
 
 def test_a_text_quoting_a_paragraph_of_a_draft_is_adopted(registry):
-    import_document(actor=SYSTEM, raw=DRAFT.encode(), slug="water-draft")
+    import_text(actor=SYSTEM, raw=DRAFT.encode(), slug="water-draft")
     quoting = (
         "Statement on Energy\n\n"
         "Recognizing the value of the rivers shared by the States of the region;\n\n"
@@ -268,7 +268,7 @@ def test_a_text_quoting_a_paragraph_of_a_draft_is_adopted(registry):
         "2. We open the grid to trade in electricity between all the member States.\n\n"
         "3. We set up a council of the ministers of energy, which meets twice a year.\n"
     )
-    assert import_document(actor=SYSTEM, raw=quoting.encode(), adopt=True).status == "imported"
+    assert import_text(actor=SYSTEM, raw=quoting.encode(), adopt=True).status == "imported"
 
 
 def test_the_skeleton_ignores_what_a_reader_cannot_see():

@@ -21,7 +21,7 @@ from concord.core.exceptions import InvalidInput
 from concord.documents import import_rules, services
 from concord.documents.models import Document, Text, Version
 from concord.documents.parsing import ParsedDocument
-from concord.documents.services import adopt_version, import_document
+from concord.documents.services import adopt_version, import_text
 from concord.drafting.requests import AmendmentRequest
 from concord.meetings.models import Meeting
 from conftest import PASSWORD
@@ -56,7 +56,7 @@ def test_a_bad_slug_is_refused_by_the_api_and_pages_stay_up(secretariat_user, sl
 @pytest.mark.parametrize("slug", BAD_SLUGS)
 def test_a_bad_slug_is_refused_by_the_service(registry, slug):
     with pytest.raises(InvalidInput, match="A slug is") as caught:
-        import_document(actor=SYSTEM, raw=TEXT, slug=slug, adopt=True)
+        import_text(actor=SYSTEM, raw=TEXT, slug=slug, adopt=True)
     assert caught.value.field == "slug"
 
 
@@ -78,7 +78,7 @@ def test_a_slug_of_old_data_is_repaired_and_pages_stay_up(registry):
 
 
 def test_the_export_header_is_quoted_by_the_library(registry):
-    outcome = import_document(actor=SYSTEM, raw=TEXT, slug="water", adopt=True)
+    outcome = import_text(actor=SYSTEM, raw=TEXT, slug="water", adopt=True)
     # A slug stored before slugs were checked, as the review found one.
     Document.objects.filter(pk=outcome.document.pk).update(slug='q"x; filename=evil.exe')
     response = Client().get('/api/documents/q"x; filename=evil.exe/export/txt')
@@ -109,7 +109,7 @@ def test_a_title_too_long_is_refused_by_the_dry_run_and_the_import(secretariat_u
 
 def test_a_title_of_exactly_400_characters_is_held(registry):
     title = ("Statement on " + "w" * 400)[:400]
-    outcome = import_document(actor=SYSTEM, raw=f"{title}\n\nDecide:\n\n1. We agree.\n")
+    outcome = import_text(actor=SYSTEM, raw=f"{title}\n\nDecide:\n\n1. We agree.\n")
     assert len(outcome.document.title_en) == 400 and outcome.text.title == title
 
 
@@ -118,7 +118,7 @@ def test_a_place_too_long_is_refused(registry):
     raw = f"Statement on Water\n\nDecide:\n\n1. We agree.\n\nDone at {place} on 17 June 2006\n"
     for dry_run in (True, False):
         with pytest.raises(InvalidInput, match="has 245 characters; a place may have at most 200"):
-            import_document(actor=SYSTEM, raw=raw, dry_run=dry_run)
+            import_text(actor=SYSTEM, raw=raw, dry_run=dry_run)
     assert not Document.objects.exists()
 
 
@@ -132,7 +132,7 @@ def test_a_file_over_the_limit_is_refused_unread_everywhere(
     assert response.json()["field"] == "file"
     assert response.json()["detail"] == "big.txt is 1.0\xa0KB; a file may be at most 1000\xa0bytes."
     with pytest.raises(InvalidInput, match="a file may be at most"):
-        import_document(actor=SYSTEM, raw=big)
+        import_text(actor=SYSTEM, raw=big)
     path = tmp_path / "big.txt"
     path.write_bytes(big)
     err = StringIO()
@@ -159,7 +159,7 @@ def test_a_text_over_the_line_limit_is_refused_before_parsing_everywhere(
         assert response.status_code == 422, dry_run
         assert (response.json()["field"], response.json()["detail"]) == ("file", message)
     with pytest.raises(InvalidInput, match=re.escape(message)):
-        import_document(actor=SYSTEM, raw=long.decode())
+        import_text(actor=SYSTEM, raw=long.decode())
     path = tmp_path / "long.txt"
     path.write_bytes(long)
     err = StringIO()
@@ -175,7 +175,7 @@ def test_a_text_over_the_line_limit_is_refused_before_parsing_everywhere(
 
 def test_a_text_at_the_line_limit_is_imported(registry, settings):
     settings.DOCUMENT_IMPORT_MAX_LINES = 4  # blank lines and CR LF line ends count for nothing
-    outcome = import_document(actor=SYSTEM, raw=TEXT.replace(b"\n", b"\r\n") + b"\n" * 50)
+    outcome = import_text(actor=SYSTEM, raw=TEXT.replace(b"\n", b"\r\n") + b"\n" * 50)
     assert outcome.status == "imported"
 
 
@@ -191,7 +191,7 @@ def test_characters_xml_cannot_hold_are_refused_naming_line_and_column(secretari
 
 def test_paragraphs_past_9999_are_read_not_merged(registry):
     body = "\n\n".join(f"{n}. Point {n}." for n in range(1, 10003))
-    outcome = import_document(actor=SYSTEM, raw=f"Statement on Points\n\nDecide:\n\n{body}\n")
+    outcome = import_text(actor=SYSTEM, raw=f"Statement on Points\n\nDecide:\n\n{body}\n")
     paragraphs = outcome.text.structure["paragraphs"]
     assert len(paragraphs) == 10002 and paragraphs[-1]["id"] == "op-10002"
     assert [len(p["blocks"]) for p in paragraphs[9998:]] == [1, 1, 1, 1]
@@ -200,7 +200,7 @@ def test_paragraphs_past_9999_are_read_not_merged(registry):
 def test_a_paragraph_number_too_long_is_refused_with_its_line(registry):
     raw = b"Statement\n\nDecide:\n\n1. One.\n\n1234567. Two.\n"
     with pytest.raises(InvalidInput, match=r"^line 7: a paragraph number has at most 6 digits"):
-        import_document(actor=SYSTEM, raw=raw)
+        import_text(actor=SYSTEM, raw=raw)
 
 
 def test_a_stray_windows_1251_byte_in_utf8_is_refused_naming_the_line(secretariat_user):
@@ -226,7 +226,7 @@ def test_a_single_byte_russian_file_is_read_and_its_encoding_reported(
 
 def test_a_meetings_title_and_place_fit_the_document_it_adopts(registry):
     """A procedure held at a meeting writes the meeting's title and place on the document."""
-    draft = import_document(actor=SYSTEM, raw=TEXT, slug="water")
+    draft = import_text(actor=SYSTEM, raw=TEXT, slug="water")
     title = Meeting._meta.get_field("title_en").max_length
     place = Meeting._meta.get_field("place_en").max_length
     adopt_version(
@@ -288,7 +288,7 @@ def test_a_file_that_cannot_be_read_is_refused_not_a_traceback(registry, tmp_pat
 def test_an_amended_title_too_long_for_its_column_is_refused(registry):
     from concord.drafting import services as drafting
 
-    draft = import_document(actor=SYSTEM, raw=TEXT, slug="water")
+    draft = import_text(actor=SYSTEM, raw=TEXT, slug="water")
     delegate = actor_for(
         create_user(actor=SYSTEM, email="d@kz.example", role="delegate", state="KZ")
     )

@@ -21,7 +21,7 @@ from concord.documents.import_rules import refusal
 from concord.documents.models import Document, Text, Version
 from concord.documents.services import (
     adopt_version,
-    import_document,
+    import_text,
     load_seed_documents,
     register_documents,
     seed_files,
@@ -40,7 +40,7 @@ TRANSLATION = (
 
 @pytest.fixture
 def draft(registry):
-    return import_document(actor=SYSTEM, raw=DRAFT, slug="kill-draft")
+    return import_text(actor=SYSTEM, raw=DRAFT, slug="kill-draft")
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_an_import_without_adopt_cannot_change_a_text_under_decision(
 def test_an_import_cannot_adopt_a_draft(draft, audit_entries):
     before = len(audit_entries())
     with pytest.raises(InvalidTransition, match="consensus procedure") as caught:
-        import_document(actor=SYSTEM, raw=OTHER, slug="kill-draft", adopt=True)
+        import_text(actor=SYSTEM, raw=OTHER, slug="kill-draft", adopt=True)
     assert caught.value.field == "adopt"
     assert Document.objects.get(slug="kill-draft").status == "draft"
     assert len(audit_entries()) == before
@@ -127,18 +127,18 @@ def test_an_import_cannot_adopt_a_draft(draft, audit_entries):
 
 def test_the_dry_run_refuses_what_the_import_refuses(draft):
     with pytest.raises(InvalidTransition, match="consensus procedure"):
-        import_document(actor=SYSTEM, raw=OTHER, slug="kill-draft", adopt=True, dry_run=True)
+        import_text(actor=SYSTEM, raw=OTHER, slug="kill-draft", adopt=True, dry_run=True)
 
 
 def test_a_draft_still_takes_new_versions_and_languages(draft):
-    second = import_document(actor=SYSTEM, raw=OTHER, slug="kill-draft")
-    russian = import_document(actor=SYSTEM, raw=TRANSLATION, slug="kill-draft")
+    second = import_text(actor=SYSTEM, raw=OTHER, slug="kill-draft")
+    russian = import_text(actor=SYSTEM, raw=TRANSLATION, slug="kill-draft")
     assert (second.text.version.number, russian.text.version.number) == (2, 2)
     assert second.document.status == "draft"
 
 
 def test_a_new_historical_text_is_recorded_as_adopted(registry, audit_entries):
-    outcome = import_document(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
+    outcome = import_text(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
     document, version = outcome.document, outcome.text.version
     assert document.status == "adopted" and version.frozen and version.adopted_elsewhere
     [entry] = audit_entries(AuditEvent.DOCUMENT_RECORDED_AS_ADOPTED)
@@ -150,7 +150,7 @@ def test_a_new_historical_text_is_recorded_as_adopted(registry, audit_entries):
 
 
 def test_the_page_says_the_adoption_was_recorded_by_import(registry):
-    import_document(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
+    import_text(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
     english = Client().get("/documents/water-2025/").content.decode()
     assert "Recorded as adopted by import" in english
     with translation.override("ru"):  # the request leaves its language active: restore it
@@ -170,7 +170,7 @@ def test_a_registered_document_needs_adopt_to_take_its_text(registry):
     register_documents(actor=SYSTEM)
     [(slug, path)] = seed_files()
     with pytest.raises(InvalidTransition, match="registered as adopted") as caught:
-        import_document(actor=SYSTEM, raw=path.read_bytes(), slug=slug)
+        import_text(actor=SYSTEM, raw=path.read_bytes(), slug=slug)
     assert caught.value.field == "adopt"
     assert not Text.objects.exists()
 
@@ -190,10 +190,10 @@ def test_a_procedure_adoption_is_not_marked_as_recorded(officer, draft):
 
 
 def test_an_adopted_document_takes_no_other_version_by_import(officer, draft):
-    later = import_document(actor=SYSTEM, raw=OTHER, slug="kill-draft")
+    later = import_text(actor=SYSTEM, raw=OTHER, slug="kill-draft")
     adopt_version(actor=SYSTEM, version=draft.text.version, on=OPENING.date())
     with pytest.raises(InvalidTransition, match="adopted already") as caught:
-        import_document(
+        import_text(
             actor=SYSTEM, raw=OTHER.replace(b"nothing", b"little"), slug="kill-draft", adopt=True
         )
     assert caught.value.field == "adopt"
@@ -202,8 +202,8 @@ def test_an_adopted_document_takes_no_other_version_by_import(officer, draft):
 
 
 def test_a_translation_joins_the_adopted_version(registry):
-    english = import_document(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
-    russian = import_document(actor=SYSTEM, raw=TRANSLATION, slug="water-2025")
+    english = import_text(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
+    russian = import_text(actor=SYSTEM, raw=TRANSLATION, slug="water-2025")
     assert russian.text.version == english.text.version
 
 
@@ -236,7 +236,7 @@ DATED = b"Statement on Water\n\nDecide:\n\n1. We cooperate on water.\n\nAlmaty, 
 
 
 def test_the_import_page_refuses_to_adopt_a_text_under_decision(officer, secretariat_user):
-    draft = import_document(actor=SYSTEM, raw=DATED, slug="kill-draft")
+    draft = import_text(actor=SYSTEM, raw=DATED, slug="kill-draft")
     _open_adoption(officer, draft)
     client = Client()
     client.login(email=secretariat_user.email, password=PASSWORD)

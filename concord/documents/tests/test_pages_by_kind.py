@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from concord.core.actors import SYSTEM
-from concord.documents.services import import_document
+from concord.documents.services import import_text
 from conftest import PASSWORD
 
 ACT = (Path(__file__).parent / "texts" / "act-with-articles.txt").read_bytes()
@@ -47,8 +47,8 @@ def test_the_import_summary_says_it_in_russian(secretariat):
 
 
 def test_the_list_marks_a_document_not_yet_adopted(registry, secretariat):
-    draft = import_document(actor=SYSTEM, raw=WATER).document
-    adopted = import_document(actor=SYSTEM, raw=ACT, adopt=True).document
+    draft = import_text(actor=SYSTEM, raw=WATER).document
+    adopted = import_text(actor=SYSTEM, raw=ACT, adopt=True).document
     rows = {
         row.split('href="/documents/')[1].split("/")[0]: row
         for row in secretariat.get("/documents/").content.decode().split("<tr>")[2:]
@@ -58,8 +58,8 @@ def test_the_list_marks_a_document_not_yet_adopted(registry, secretariat):
 
 
 def test_an_adopted_document_links_to_its_versions_a_draft_to_its_comparison(registry, secretariat):
-    draft = import_document(actor=SYSTEM, raw=WATER).document
-    adopted = import_document(actor=SYSTEM, raw=ACT, adopt=True).document
+    draft = import_text(actor=SYSTEM, raw=WATER).document
+    adopted = import_text(actor=SYSTEM, raw=ACT, adopt=True).document
     assert (
         "Versions and amendments" in secretariat.get(f"/documents/{adopted.slug}/").content.decode()
     )
@@ -68,8 +68,8 @@ def test_an_adopted_document_links_to_its_versions_a_draft_to_its_comparison(reg
 
 
 def test_an_article_s_heading_carries_its_number_a_rule_s_does_not(registry):
-    act = import_document(actor=SYSTEM, raw=ACT, adopt=True).document
-    rules = import_document(actor=SYSTEM, raw=RULES, adopt=True).document
+    act = import_text(actor=SYSTEM, raw=ACT, adopt=True).document
+    rules = import_text(actor=SYSTEM, raw=RULES, adopt=True).document
     page = Client().get(f"/documents/{act.slug}/").content.decode()
     assert '<h4 class="article-heading">Article 2. Functions</h4>' in page
     export = Client().get(f"/api/documents/{act.slug}/export/html").content.decode()

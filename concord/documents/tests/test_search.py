@@ -5,7 +5,7 @@ from django.test import Client
 
 from concord.core.actors import PUBLIC, SYSTEM
 from concord.documents.search import SearchRequest, search_units
-from concord.documents.services import import_document, load_seed_documents, register_documents
+from concord.documents.services import import_text, load_seed_documents, register_documents
 
 RUSSIAN = """Декларация о сотрудничестве
 
@@ -46,7 +46,7 @@ def test_no_match_and_empty_query(seeded):
 
 
 def test_filters_by_language_type_and_year(seeded):
-    import_document(actor=SYSTEM, raw=RUSSIAN.encode(), doc_type="declaration", adopt=True)
+    import_text(actor=SYSTEM, raw=RUSSIAN.encode(), doc_type="declaration", adopt=True)
     assert search_units(PUBLIC, SearchRequest("терроризм", language="ru")).total == 1
     assert search_units(PUBLIC, SearchRequest("terrorism", language="ru")).total == 0
     assert search_units(PUBLIC, SearchRequest("terrorism", doc_type="act")).total == 0
@@ -55,7 +55,7 @@ def test_filters_by_language_type_and_year(seeded):
 
 
 def test_russian_word_forms_are_found(seeded):
-    import_document(actor=SYSTEM, raw=RUSSIAN.encode(), doc_type="declaration", adopt=True)
+    import_text(actor=SYSTEM, raw=RUSSIAN.encode(), doc_type="declaration", adopt=True)
     hits = search_units(
         PUBLIC, SearchRequest("терроризма")
     ).hits  # genitive; the text says "терроризм"
@@ -70,7 +70,7 @@ def test_pagination(seeded):
 
 
 def test_snippets_escape_the_text(seeded):
-    import_document(
+    import_text(
         actor=SYSTEM,
         raw=b"Statement on markup\n\nDecide:\n\n1. The clause a<b & c stays text.\n",
         adopt=True,

@@ -10,7 +10,7 @@ from concord.documents.models import Document, Reference, Text, Unit
 from concord.documents.services import (
     DATA_DIR,
     REGISTER_FILE,
-    import_document,
+    import_text,
     load_seed_documents,
     register_documents,
 )
@@ -77,7 +77,7 @@ def test_mentions_link_to_registered_documents(seed):
 def test_importing_the_same_text_again_changes_nothing(seed, audit_entries):
     before = (Text.objects.count(), Unit.objects.count(), len(audit_entries()))
     crlf = SEED.replace(b"\n", b"\r\n")
-    outcome = import_document(actor=SYSTEM, raw=b"\xef\xbb\xbf" + crlf)
+    outcome = import_text(actor=SYSTEM, raw=b"\xef\xbb\xbf" + crlf)
     assert outcome.status == "unchanged"
     assert (Text.objects.count(), Unit.objects.count(), len(audit_entries())) == before
 
@@ -87,7 +87,7 @@ def test_a_changed_text_of_an_adopted_document_is_refused(seed):
         b"We decide to hold the 3rd CICA Summit in 2010.", b"We decide to hold it later."
     )
     with pytest.raises(InvalidTransition, match="frozen"):
-        import_document(actor=SYSTEM, raw=changed, slug="almaty-declaration-2006")
+        import_text(actor=SYSTEM, raw=changed, slug="almaty-declaration-2006")
     assert Text.objects.count() == 1
 
 
@@ -95,27 +95,27 @@ def test_errors_name_the_line_and_nothing_is_written(documents, audit_entries):
     gap = b"Declaration of Testing\n\nDECLARE THE FOLLOWING:\n\n1. One.\n\n3. Three.\n"
     before = (Document.objects.count(), len(audit_entries()))
     with pytest.raises(InvalidInput, match=r"line 7") as caught:
-        import_document(actor=SYSTEM, raw=gap)
+        import_text(actor=SYSTEM, raw=gap)
     assert caught.value.field == "file"
     assert (Document.objects.count(), len(audit_entries())) == before
 
 
 def test_empty_and_binary_files_are_refused(documents):
     with pytest.raises(InvalidInput, match="empty"):
-        import_document(actor=SYSTEM, raw=b"")
+        import_text(actor=SYSTEM, raw=b"")
     with pytest.raises(InvalidInput, match="binary"):
-        import_document(actor=SYSTEM, raw=b"\x00\x01\x02PK")
+        import_text(actor=SYSTEM, raw=b"\x00\x01\x02PK")
 
 
 def test_dry_run_changes_nothing(documents):
-    outcome = import_document(actor=SYSTEM, raw=SEED, adopt=True, dry_run=True)
+    outcome = import_text(actor=SYSTEM, raw=SEED, adopt=True, dry_run=True)
     assert outcome.status == "would import" and outcome.slug == "almaty-declaration-2006"
     assert not Text.objects.exists()
 
 
 def test_only_the_secretariat_imports(delegate_user, actor_of):
     with pytest.raises(NotPermitted, match=r"Only the Secretariat can import documents\."):
-        import_document(actor=actor_of(delegate_user), raw=SEED)
+        import_text(actor=actor_of(delegate_user), raw=SEED)
 
 
 def test_registering_again_changes_nothing(documents, audit_entries):
@@ -126,13 +126,13 @@ def test_registering_again_changes_nothing(documents, audit_entries):
 
 def test_control_characters_mark_a_binary_file(documents):
     with pytest.raises(InvalidInput, match=r"line 2: binary file \(control character U\+0001\)"):
-        import_document(actor=SYSTEM, raw=b"Declaration\n\x01T},D\n")
+        import_text(actor=SYSTEM, raw=b"Declaration\n\x01T},D\n")
 
 
 def test_registering_again_never_adopts_a_draft_held_in_concord(documents, tmp_path):
     """Only a consensus procedure adopts a draft: a later register that lists its slug (as
     adopted) leaves it a draft."""
-    draft = import_document(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
+    draft = import_text(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
     rows = yaml.safe_load(REGISTER_FILE.read_text("utf-8"))
     rows["documents"].append(
         {
@@ -156,7 +156,7 @@ def test_registering_again_never_adopts_a_draft_held_in_concord(documents, tmp_p
 def test_registering_again_leaves_a_document_a_procedure_adopted(documents, tmp_path):
     from concord.documents.services import adopt_version
 
-    draft = import_document(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
+    draft = import_text(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
     adopt_version(actor=SYSTEM, version=draft.text.version, on=dt.date(2026, 6, 1), place="Baku")
     rows = yaml.safe_load(REGISTER_FILE.read_text("utf-8"))
     rows["documents"].append(

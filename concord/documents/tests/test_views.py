@@ -76,10 +76,10 @@ RU = (
 
 
 def test_english_and_russian_side_by_side(registry):
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    english = import_document(actor=SYSTEM, raw=EN, adopt=True)
-    import_document(actor=SYSTEM, raw=RU.encode("cp1251"), slug=english.document.slug)
+    english = import_text(actor=SYSTEM, raw=EN, adopt=True)
+    import_text(actor=SYSTEM, raw=RU.encode("cp1251"), slug=english.document.slug)
     html = (
         Client()
         .get(f"/documents/{english.document.slug}/", {"lang": "en", "view": "both"})
@@ -91,9 +91,9 @@ def test_english_and_russian_side_by_side(registry):
 
 
 def test_a_draft_is_hidden_from_the_public_and_shown_to_the_secretariat(registry, secretariat_user):
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
-    draft = import_document(actor=SYSTEM, raw=EN).document
+    draft = import_text(actor=SYSTEM, raw=EN).document
     assert draft.status == "draft"
     assert Client().get(f"/documents/{draft.slug}/").status_code == 404
     assert Client().get(f"/api/documents/{draft.slug}").status_code == 404

@@ -3,7 +3,7 @@ from django.test import Client
 
 from concord.accounts.services import issue_api_token
 from concord.core.actors import SYSTEM
-from concord.documents.services import import_document
+from concord.documents.services import import_text
 
 DRAFT = """CONFERENCE ON INTERACTION AND CONFIDENCE BUILDING MEASURES IN ASIA
 
@@ -34,7 +34,7 @@ Declare the following:
 @pytest.fixture
 def draft(registry):
     """A draft declaration (version 1, English), as the Secretariat imports it."""
-    outcome = import_document(actor=SYSTEM, raw=DRAFT, slug="seventh-summit-declaration")
+    outcome = import_text(actor=SYSTEM, raw=DRAFT, slug="seventh-summit-declaration")
     return outcome.document
 
 

@@ -57,7 +57,7 @@ def test_a_meetings_name_and_place_fit_the_documents_adopted_there():
 
 
 def test_a_meeting_convened_at_its_limits_holds_an_adoption(meetings, secretariat_user, chair_user):
-    from concord.documents.services import import_document
+    from concord.documents.services import import_text
 
     officer, chair = actor_for(secretariat_user), actor_for(chair_user)
     today = dt.datetime(2026, 11, 27, 9, tzinfo=dt.UTC)
@@ -71,7 +71,7 @@ def test_a_meeting_convened_at_its_limits_holds_an_adoption(meetings, secretaria
         )
         decisions.close_procedure(actor=chair, procedure_id=convening.pk)
         slug = Meeting.objects.get(status="convened").slug
-        version = import_document(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
+        version = import_text(actor=SYSTEM, raw=b"Statement\n\nDecide:\n\n1. We agree.\n")
         adoption = decisions.open_procedure(
             actor=officer,
             request=ProcedureRequest(

@@ -13,6 +13,7 @@ from concord.core.exceptions import DomainError
 from concord.core.slugs import check_slug
 from concord.documents import import_rules
 from concord.documents.models import DocumentType, ImportStatus
+from concord.documents.requests import ImportRequest
 from concord.documents.services import import_document
 
 SUFFIXES = {".txt", ".md", ".text"}
@@ -81,6 +82,17 @@ def tree(outcome) -> str:
     return "\n".join(lines)
 
 
+def to_request(raw: bytes, options: dict) -> ImportRequest:
+    return ImportRequest(
+        raw=raw,
+        doc_type=options["type"],
+        language=options["language"],
+        slug=options["slug"],
+        adopt=options["adopt"],
+        dry_run=options["dry_run"],
+    )
+
+
 class Command(BaseCommand):
     help = "Import document texts (files or folders); --dry-run prints the parsed tree only."
 
@@ -105,8 +117,9 @@ class Command(BaseCommand):
             help="with --dry-run: print the structure as JSON",
         )
 
-    def handle(self, *args, paths, type, language, slug, adopt, dry_run, as_json, **options):
+    def handle(self, *args, paths, as_json, **options):
         files = expand(paths)
+        slug, dry_run = options["slug"], options["dry_run"]
         if slug and len(files) > 1:
             raise CommandError("--slug names one document: give one file")
         counts = {**dict.fromkeys(ImportStatus, 0), "refused": 0}
@@ -118,13 +131,7 @@ class Command(BaseCommand):
                 try:
                     import_rules.check_size(path.stat().st_size, str(path))
                     outcome = import_document(
-                        actor=SYSTEM,
-                        raw=path.read_bytes(),
-                        doc_type=type,
-                        language=language,
-                        slug=slug,
-                        adopt=adopt,
-                        dry_run=dry_run,
+                        actor=SYSTEM, request=to_request(path.read_bytes(), options)
                     )
                 except DomainError as exc:
                     counts["refused"] += 1

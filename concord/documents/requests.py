@@ -1,0 +1,18 @@
+"""A text to import, as each adapter (the API, the import page, the command, a test) hands it
+to the service: one value, so that a new input is added in one place rather than passed along by
+hand."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """``slug`` names the document the text joins, or a new one; ``adopt`` records a new
+    document as adopted by a decision taken elsewhere; a ``dry_run`` writes nothing."""
+
+    raw: bytes | str
+    doc_type: str | None = None
+    language: str | None = None
+    slug: str | None = None
+    adopt: bool = False
+    dry_run: bool = False
