@@ -1,6 +1,6 @@
 """Who gets what from every page and every API operation: the one table of expected answers.
 
-One row per endpoint: its method and a path whose {placeholders} name data of the world
+One row per endpoint: its method and a path whose {parameters} name data of the world
 (tests/permission_world.py: procedure, draft, amendment, meeting, measure, state, message,
 token, user, uidb64, reset_token), then one answer per role. An answer is the HTTP status, or
 `login` for a redirect to the sign-in page. Pages are visited as a browser (signed in, except

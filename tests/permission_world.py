@@ -97,7 +97,7 @@ class World:
     users: dict = field(default_factory=dict)  # role -> User
     tokens: dict = field(default_factory=dict)  # role -> plaintext Bearer token
     sessions: dict = field(default_factory=dict)  # role -> session key
-    values: dict = field(default_factory=dict)  # placeholder -> value in a row's path
+    values: dict = field(default_factory=dict)  # a path parameter of a row -> its value
 
 
 def build_world() -> World:
