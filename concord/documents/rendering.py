@@ -38,10 +38,6 @@ def render_text(doc: ParsedDocument) -> str:
 
 def render_item(item: Item, language: str, styles: dict[str, str]) -> str:
     text = item.text
-    if item.kind == UnitKind.ENACTING:
-        return text if text.endswith(":") else f"{text},"
-    if item.kind == UnitKind.PREAMBLE:
-        return f"{text};"
     if item.kind == UnitKind.SECTION:
         return _render_section(item.obj, language)
     if item.kind == UnitKind.PARAGRAPH:

@@ -21,7 +21,6 @@ from .front import read_front
 from .items import _Items
 from .kinds import LineKind, ParagraphKind
 from .markers import _is_heading, _Marker, _to_roman
-from .preamble import _without_separator
 from .structure import Block, Clause, Paragraph, Part, Section, Subparagraph
 from .units import _Unit
 
@@ -184,7 +183,7 @@ class _PartBuilder:
     def _enacting_or_clause(self, unit: _Unit) -> None:
         part = self.part
         if part.enacting is None and not part.preamble:
-            part.enacting = _without_separator(unit.text)
+            part.enacting = unit.text
             self._place(f"{self.prefix}enacting")
         else:
             self.doc.warn(unit.line, "preamble clause without a recognised leading phrase")
@@ -192,7 +191,7 @@ class _PartBuilder:
 
     def _add_clause(self, lead: str, text: str) -> None:
         ident = f"{self.prefix}pre-{len(self.part.preamble) + 1}"
-        self.part.preamble.append(Clause(ident, lead, _without_separator(text)))
+        self.part.preamble.append(Clause(ident, lead, text))
         self._place(ident)
 
     # -- the closing line, and what may not follow it --

@@ -68,7 +68,3 @@ def _is_formula(text: str) -> bool:
         return False
     first = words[0].strip(vocabulary.EDGE_PUNCTUATION).lower()
     return first[:1].isalpha() and first not in vocabulary.NOT_VERBS and _lead(text) is None
-
-
-def _without_separator(text: str) -> str:
-    return text.rstrip(",; ")

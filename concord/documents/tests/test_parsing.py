@@ -77,7 +77,7 @@ def test_seed_header_gives_organisation_adopting_body_place_and_date(seed):
 def test_seed_enacting_subject_is_not_a_preamble_clause(seed):
     assert seed.enacting == (
         "We, the Heads of State or Government of the Member States of the Conference on "
-        "Interaction and Confidence Building Measures in Asia (CICA)"
+        "Interaction and Confidence Building Measures in Asia (CICA);"
     )
     assert not any(c.text.startswith("We,") for c in seed.preamble)
 
@@ -93,8 +93,8 @@ def test_seed_has_seven_preamble_clauses_with_their_leads(seed):
         ("pre-7", "Expressing"),
     ]
     assert seed.preamble[0].text.startswith("Having met in Almaty for the 2nd CICA Summit")
-    assert seed.preamble[0].text.endswith("(CBMs)")
-    assert seed.preamble[-1].text.endswith("a better future for our people")
+    assert seed.preamble[0].text.endswith("(CBMs);")
+    assert seed.preamble[-1].text.endswith("a better future for our people,")
 
 
 def test_seed_formula(seed):
@@ -174,7 +174,7 @@ def test_seed_structure_survives_to_dict_and_back(seed):
 def test_act_with_articles():
     doc = parse(text_of("act-with-articles.txt"))
     assert doc.title == "Agreement on the Establishment of the CICA Secretariat"
-    assert doc.enacting.endswith('hereinafter referred to as "the Parties"')
+    assert doc.enacting.endswith('hereinafter referred to as "the Parties",')
     assert clauses(doc) == [("pre-1", "Guided"), ("pre-2", "Desiring")]
     assert doc.formula == "Have agreed as follows:"
     assert [(p.id, p.kind, p.number, p.heading) for p in doc.paragraphs] == [
@@ -212,7 +212,7 @@ def test_rules_of_procedure_number_rules_inside_sections():
 def test_resolution_with_an_annexed_declaration_numbered_on_its_own():
     doc = parse(text_of("resolution-with-annex.txt"))
     assert doc.title == "Resolution 3/2010 on the Adoption of the Declaration on Energy Security"
-    assert doc.enacting == "The Ministerial Council"
+    assert doc.enacting == "The Ministerial Council,"
     assert clauses(doc) == [("pre-1", "Recalling"), ("pre-2", "Noting")]
     assert doc.formula is None
     assert [p.id for p in doc.paragraphs] == ["op-1", "op-2"]
@@ -286,7 +286,7 @@ def test_windows_1251_russian_text_reads_like_utf8():
 def test_upper_case_preamble_and_bracketed_numbering():
     doc = parse(text_of("upper-case-preamble.txt"))
     assert doc.title == "Joint Statement of the Ministers of Foreign Affairs"
-    assert doc.enacting == "THE MINISTERS OF FOREIGN AFFAIRS OF THE CICA MEMBER STATES"
+    assert doc.enacting == "THE MINISTERS OF FOREIGN AFFAIRS OF THE CICA MEMBER STATES,"
     assert [c.lead for c in doc.preamble] == ["REAFFIRMING", "DEEPLY CONCERNED", "MINDFUL OF"]
     assert doc.formula == "HAVE AGREED AS FOLLOWS:"
     assert [p.id for p in doc.paragraphs] == ["op-1", "op-2", "op-3"]
@@ -370,7 +370,7 @@ def declaration(*lines: str) -> str:
 )
 def test_preamble_leads_follow_a_rule_not_a_list(clause, lead):
     doc = parse(declaration("We, the Ministers,", clause, "Declare:", "1. We agree."))
-    assert [(c.lead, c.text) for c in doc.preamble] == [(lead, clause.rstrip(",;"))]
+    assert [(c.lead, c.text) for c in doc.preamble] == [(lead, clause)]
 
 
 @pytest.mark.parametrize(
@@ -548,7 +548,7 @@ def test_hard_wrapped_lines_join_and_one_line_paragraphs_split():
         "Declare:\n\n1. We agree\nthat co-operation matters.\n2. We will meet.\n(a) soon;\n"
     )
     assert wrapped.title == "Declaration on Co-operation"
-    assert [c.text for c in wrapped.preamble] == ["Recalling the Almaty Act", "Noting the report"]
+    assert [c.text for c in wrapped.preamble] == ["Recalling the Almaty Act,", "Noting the report,"]
     assert [p.blocks[0].text for p in wrapped.paragraphs] == [
         "We agree that co-operation matters.",
         "We will meet.",
@@ -562,7 +562,7 @@ def test_hard_wrapped_lines_join_and_one_line_paragraphs_split():
 def test_markdown_emphasis_and_escapes_are_removed():
     doc = parse("# Declaration on X\n\n*Recalling* the Act,\n\n**Declare:**\n\n1\\. We *do* agree.")
     assert doc.title == "Declaration on X"
-    assert [(c.lead, c.text) for c in doc.preamble] == [("Recalling", "Recalling the Act")]
+    assert [(c.lead, c.text) for c in doc.preamble] == [("Recalling", "Recalling the Act,")]
     assert doc.formula == "Declare:"
     assert doc.paragraphs[0].blocks[0].text == "We do agree."
 

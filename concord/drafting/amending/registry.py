@@ -94,8 +94,6 @@ class Kind(ABC):
         )
         if numbered or target.kind == UnitKind.SUBPARAGRAPH:
             text = _LEADING_LABEL.sub("", text, count=1)
-        if target.kind == UnitKind.PREAMBLE:
-            text = text.rstrip(";,").rstrip()
         return text
 
     def check_text(self, text: str, change: Change) -> None:  # noqa: B027 - most kinds have none

@@ -35,9 +35,9 @@ def test_insertions_at_one_place_keep_the_order_they_were_accepted_in(structure)
     assert [new[f"op-{n}"] for n in (1, 5, 6)] == ["Very first.", "First new.", "Second new."]
 
 
-def test_a_new_preamble_clause_loses_a_typed_semicolon(structure):
-    new = texts(apply(structure, [Change("insert", "pre-1", "Guided by the UN Charter;")]))
-    assert new["pre-2"] == "Guided by the UN Charter"
+def test_a_new_preamble_clause_keeps_the_separator_typed_with_it(structure):
+    new = texts(apply(structure, [Change("insert", "pre-1", "Guided by the UN Charter,")]))
+    assert new["pre-2"] == "Guided by the UN Charter,"
     assert new["pre-3"].startswith("Reaffirming")
 
 
