@@ -58,6 +58,23 @@ def _body(parent, structure: dict, prefix: str = "") -> None:
             _paragraph(parent, paragraph)
 
 
+def _annex_body(container, annex: dict) -> None:
+    """An annex's own enacting words, clauses and formula open it (an hcontainer's ``intro``:
+    it has no preamble of its own) and its closing line ends it (``wrapUp``)."""
+    prefix = f"{annex['id']}-"
+    opening = [(f"{prefix}enacting", "enactingSubject", annex.get("enacting"))]
+    opening += [(c["id"], "recital", c["text"]) for c in annex.get("preamble") or []]
+    opening.append((f"{prefix}formula", "enactingFormula", annex.get("formula")))
+    opening = [line for line in opening if line[2]]
+    if opening:
+        intro = _el(container, "intro")
+        for eid, kind, words in opening:
+            _el(intro, "p", words, eId=eid, class_=kind)
+    _body(container, annex, prefix=prefix)
+    if annex.get("closing"):
+        _el(_el(container, "wrapUp"), "p", annex["closing"], eId=f"{prefix}closing")
+
+
 def _frbr(parent, tag: str, this: str, uri: str, date: dt.date, name: str, author: str):
     node = _el(parent, tag)
     _el(node, "FRBRthis", value=this)
@@ -134,7 +151,7 @@ def to_akn(document, text) -> bytes:
         container = _el(main, "hcontainer", name="annex", eId=annex["id"])
         if annex.get("title"):
             _el(container, "heading", annex["title"])
-        _body(container, annex, prefix=f"{annex['id']}-")
+        _annex_body(container, annex)
     for block in s.get("unclassified") or []:
         _el(_el(main, "container", name="unclassified", eId=block["id"]), "p", block["text"])
     if s.get("closing"):

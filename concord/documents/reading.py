@@ -29,12 +29,12 @@ def section_ids(sections: list[dict], prefix: str = "") -> list[str]:
     return ids
 
 
-def parts(structure: dict) -> list[dict]:
+def parts(structure: dict, prefix: str = "") -> list[dict]:
     """[{section or None, paragraphs}], keeping paragraphs outside sections in order."""
     by_number = {p["number"]: p for p in structure.get("paragraphs") or []}
     result, placed = [], set()
     sections = structure.get("sections") or []
-    for section, section_id in zip(sections, section_ids(sections), strict=True):
+    for section, section_id in zip(sections, section_ids(sections, prefix), strict=True):
         subheadings = {s.get("before"): s.get("text") for s in section.get("subheadings") or []}
         paragraphs = []
         for n in section["paragraphs"]:
@@ -67,6 +67,15 @@ def context(structure: dict, references: dict | None = None) -> dict:
         "s": structure,
         "preamble": preamble(structure),
         "parts": parts(structure),
+        "annexes": [
+            {
+                "s": annex,
+                "prefix": f"{annex['id']}-",
+                "preamble": preamble(annex),
+                "parts": parts(annex, f"{annex['id']}-"),
+            }
+            for annex in structure.get("annexes") or []
+        ],
         "refs": references or {},
     }
 

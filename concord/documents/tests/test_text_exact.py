@@ -90,6 +90,7 @@ CASES = [
     pytest.param([(TEXTS / "upper-case-preamble.txt", "en")], id="upper-case-preamble"),
     pytest.param([(TEXTS / "subparagraphs.txt", "en")], id="subparagraphs"),
     pytest.param([(TEXTS / "act-with-articles.txt", "en")], id="act-with-articles"),
+    pytest.param([(TEXTS / "resolution-with-annex.txt", "en")], id="resolution-with-annex"),
 ]
 
 
