@@ -19,7 +19,7 @@ from concord.core.slugs import check_slug, unique_slug
 from concord.core.upsert import Upsert, describe
 from concord.members.models import Body
 
-from . import import_rules, parsing, permissions, selectors
+from . import import_rules, parsing, permissions, problems, selectors
 from .models import Document, DocumentType, ImportStatus, Reference, Text, Unit, Version
 from .references import ReferenceMatcher
 from .rendering import render_text
@@ -142,7 +142,7 @@ def parse_upload(raw: bytes | str, *, language: str | None = None) -> parsing.Pa
     try:
         return parsing.parse(raw, language=language)
     except parsing.ParseError as exc:
-        raise InvalidInput(str(exc), field="file") from exc
+        raise InvalidInput(problems.refusal(exc), field="file") from exc
 
 
 def _read(raw: bytes | str) -> tuple[str, list[str]]:
@@ -152,7 +152,7 @@ def _read(raw: bytes | str) -> tuple[str, list[str]]:
     try:
         decoded = parsing.read_text(raw)
     except parsing.ParseError as exc:
-        raise InvalidInput(str(exc), field="file") from exc
+        raise InvalidInput(problems.refusal(exc), field="file") from exc
     if decoded.encoding == "utf-8":
         return decoded.text, []
     return decoded.text, [
@@ -238,7 +238,7 @@ def _prepare(request: ImportRequest) -> tuple[str, "_Incoming", list[str]]:
     parsed = parse_upload(source, language=request.language)
     import_rules.check_language(parsed, request.language)
     import_rules.check_fits(parsed)
-    warnings = encoding_warnings + [f"line {w.line}: {w.message}" for w in parsed.warnings]
+    warnings = encoding_warnings + [problems.warning(w) for w in parsed.warnings]
     doc_type = doc_type or infer_type(parsed.title)
     incoming = _Incoming(parsed, content_hash(parsed), doc_type, slug, request.adopt)
     return source, incoming, warnings

@@ -9,7 +9,7 @@ from itertools import pairwise
 from . import vocabulary
 from .dates import _front_line, _looks_like_name, _place_and_date
 from .decoding import _normalise, decode
-from .errors import ParseError
+from .errors import ParseError, fill, gettext_noop
 from .kinds import LineKind
 from .lettercase import _is_all_caps, _is_cyrillic, _smart_case
 from .part_builder import _PartBuilder
@@ -22,7 +22,7 @@ def parse(text: str | bytes, *, language: str | None = None) -> ParsedDocument:
     text = decode(bytes(text)) if isinstance(text, bytes | bytearray) else _normalise(text)
     units = _UnitReader().read(text)
     if not units:
-        raise ParseError(1, "empty file")
+        raise ParseError(1, gettext_noop("empty file"))
     return _DocumentBuilder(units).build(language)
 
 
@@ -55,13 +55,14 @@ class _DocumentBuilder:
         self._describe(doc)
         return doc
 
-    def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Warning(line, message))
+    def warn(self, line: int | None, message: str, **params: object) -> None:
+        self.warnings.append(Warning(line, fill(message, params), message, params))
 
     def keep(self, unit: _Unit, after: str | None, reason: str) -> str:
+        """``reason`` says why, and that the text is kept as unclassified text."""
         ident = f"x-{len(self.unclassified) + 1}"
         self.unclassified.append(Unclassified(ident, unit.text, unit.line, after))
-        self.warn(unit.line, f"{reason}; kept as unclassified text")
+        self.warn(unit.line, reason)
         return ident
 
     def _describe(self, doc: ParsedDocument) -> None:

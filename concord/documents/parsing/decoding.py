@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .errors import ParseError
+from .errors import ParseError, gettext_noop
 
 # C0 controls other than tab, newline, form feed and carriage return: no text file has them.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f]")
@@ -70,16 +70,16 @@ def decode(raw: bytes) -> str:
 def read_text(raw: bytes) -> Decoded:
     """The text of ``raw`` and the encoding it was read in."""
     if not raw:
-        raise ParseError(1, "empty file")
+        raise ParseError(1, gettext_noop("empty file"))
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return Decoded(_normalise(raw.decode("utf-16")), "utf-16")
         except UnicodeDecodeError as exc:
             before = raw[: exc.start].decode("utf-16", errors="replace")
-            raise ParseError(before.count("\n") + 1, "not valid UTF-16") from exc
+            raise ParseError(before.count("\n") + 1, gettext_noop("not valid UTF-16")) from exc
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise ParseError(raw.count(b"\n", 0, nul) + 1, "binary file (NUL bytes)")
+        raise ParseError(raw.count(b"\n", 0, nul) + 1, gettext_noop("binary file (NUL bytes)"))
     declared = raw.startswith(codecs.BOM_UTF8)
     body = raw[len(codecs.BOM_UTF8) :] if declared else raw
     try:
@@ -101,8 +101,10 @@ def read_text(raw: bytes) -> Decoded:
     first = next(i for i, b in enumerate(body) if b > 0x7F)
     raise ParseError(
         body.count(b"\n", 0, first) + 1,
-        "the file is not UTF-8, and it reads as Russian neither in Windows-1251 nor in KOI8-R; "
-        "save it as UTF-8",
+        gettext_noop(
+            "the file is not UTF-8, and it reads as Russian neither in Windows-1251 nor in "
+            "KOI8-R; save it as UTF-8"
+        ),
     )
 
 
@@ -111,7 +113,12 @@ def _not_utf8(escaped: str) -> ParseError:
     line, column = _position(escaped, first.start())
     byte = ord(first.group()) - 0xDC00
     return ParseError(
-        line, f"at column {column}, byte 0x{byte:02X} is not valid UTF-8; save the file as UTF-8"
+        line,
+        gettext_noop(
+            "at column %(column)s, byte %(byte)s is not valid UTF-8; save the file as UTF-8"
+        ),
+        column=column,
+        byte=f"0x{byte:02X}",
     )
 
 
@@ -179,20 +186,27 @@ def _normalise(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     nul = text.find("\x00")
     if nul >= 0:
-        raise ParseError(text.count("\n", 0, nul) + 1, "binary file (NUL bytes)")
+        raise ParseError(text.count("\n", 0, nul) + 1, gettext_noop("binary file (NUL bytes)"))
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
-        raise ParseError(line, f"binary file (control character U+{ord(control.group()):04X})")
+        raise ParseError(
+            line,
+            gettext_noop("binary file (control character %(character)s)"),
+            character=f"U+{ord(control.group()):04X}",
+        )
     # An ASCII text cannot hold them, and CPython knows a string is ASCII without reading it.
     not_xml = None if text.isascii() else _NOT_XML.search(text)
     if not_xml:
         line, column = _position(text, not_xml.start())
         raise ParseError(
             line,
-            f"at column {column}, the character U+{ord(not_xml.group()):04X} "
-            "cannot be held in a document",
+            gettext_noop(
+                "at column %(column)s, the character %(character)s cannot be held in a document"
+            ),
+            column=column,
+            character=f"U+{ord(not_xml.group()):04X}",
         )
     if not text.strip():
-        raise ParseError(1, "empty file")
+        raise ParseError(1, gettext_noop("empty file"))
     return text

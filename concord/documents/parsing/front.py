@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from . import vocabulary
 from .dates import _front_line, _FrontLine
+from .errors import gettext_noop
 from .kinds import LineKind
 from .lettercase import _continues_title, _normalise_title
 from .structure import Part
@@ -37,7 +38,7 @@ def read_front(
     fronts = [_front_line(u.text) for u in units[:limit]]
     for unit, front in zip(units, fronts, strict=False):
         if _invalid_date(front):
-            doc.warn(unit.line, "the date is not a valid calendar date")
+            doc.warn(unit.line, gettext_noop("the date is not a valid calendar date"))
     title_at = _title_at(units, fronts)
     if title_at is None:
         return limit, _read_header_only(doc, units, limit, part, prefix)
@@ -50,7 +51,7 @@ def _read_header_only(
 ) -> str | None:
     part.header.extend(u.text for u in units[:limit])
     if not prefix:  # an annex may have no title of its own; the document must
-        doc.warn(units[0].line if units else 1, "no title found")
+        doc.warn(units[0].line if units else 1, gettext_noop("no title found"))
     return f"{prefix}header-{len(part.header)}" if part.header else None
 
 

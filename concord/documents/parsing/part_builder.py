@@ -16,7 +16,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from .dates import _place_and_date, _PlaceDate
-from .errors import ParseError
+from .errors import ParseError, gettext_noop
 from .front import read_front
 from .items import _Items
 from .kinds import LineKind, ParagraphKind
@@ -73,6 +73,26 @@ _OPENERS = frozenset(
     }
 )
 _PARAGRAPH_KINDS = {LineKind.ARTICLE: ParagraphKind.ARTICLE, LineKind.RULE: ParagraphKind.RULE}
+
+# Whole sentences per numbered unit, so that each reads naturally once translated.
+NUMBERING = {
+    "section": (
+        gettext_noop("the first section is numbered %(number)s (expected %(expected)s)"),
+        gettext_noop("section %(number)s follows section %(last)s (expected %(expected)s)"),
+    ),
+    "paragraph": (
+        gettext_noop("the first paragraph is numbered %(number)s (expected %(expected)s)"),
+        gettext_noop("paragraph %(number)s follows paragraph %(last)s (expected %(expected)s)"),
+    ),
+    LineKind.ARTICLE: (
+        gettext_noop("the first article is numbered %(number)s (expected %(expected)s)"),
+        gettext_noop("article %(number)s follows article %(last)s (expected %(expected)s)"),
+    ),
+    LineKind.RULE: (
+        gettext_noop("the first rule is numbered %(number)s (expected %(expected)s)"),
+        gettext_noop("rule %(number)s follows rule %(last)s (expected %(expected)s)"),
+    ),
+}
 
 
 class _PartBuilder:
@@ -152,7 +172,12 @@ class _PartBuilder:
         # Before the body, a place and date close the text even behind an item's label.
         when = _place_and_date(unit.text)
         if when is None:
-            self._keep(unit, "sub-paragraph outside a numbered paragraph")
+            self._keep(
+                unit,
+                gettext_noop(
+                    "sub-paragraph outside a numbered paragraph; kept as unclassified text"
+                ),
+            )
         else:
             self._close(unit, when)
 
@@ -186,7 +211,9 @@ class _PartBuilder:
             part.enacting = unit.text
             self._place(f"{self.prefix}enacting")
         else:
-            self.doc.warn(unit.line, "preamble clause without a recognised leading phrase")
+            self.doc.warn(
+                unit.line, gettext_noop("preamble clause without a recognised leading phrase")
+            )
             self._add_clause("", unit.text)
 
     def _add_clause(self, lead: str, text: str) -> None:
@@ -203,14 +230,14 @@ class _PartBuilder:
 
     def _close(self, unit: _Unit, when: _PlaceDate) -> None:
         if when.date is None:
-            self.doc.warn(unit.line, "the date is not a valid calendar date")
+            self.doc.warn(unit.line, gettext_noop("the date is not a valid calendar date"))
         self.part.closing = unit.text
         self._place(f"{self.prefix}closing")
         self._enter(Zone.CLOSED)
 
     @otherwise(Zone.CLOSED)
     def _after_closing(self, unit: _Unit) -> None:
-        raise ParseError(unit.line, "text after the closing line")
+        raise ParseError(unit.line, gettext_noop("text after the closing line"))
 
     # -- the operative part --
 
@@ -251,7 +278,12 @@ class _PartBuilder:
     def _add_subparagraph(self, unit: _Unit) -> None:
         paragraph, marker = self.paragraph, unit.found
         if paragraph is None:
-            self._keep(unit, "sub-paragraph outside a numbered paragraph")
+            self._keep(
+                unit,
+                gettext_noop(
+                    "sub-paragraph outside a numbered paragraph; kept as unclassified text"
+                ),
+            )
             return
         if not paragraph.blocks:  # items straight under "Article 3": an empty opening block
             paragraph.blocks.append(Block(paragraph.id, ""))
@@ -259,7 +291,11 @@ class _PartBuilder:
             self.items = _Items()
         ident, repeated = self.items.add(marker.label, paragraph.blocks[-1].id)
         if repeated:
-            self.doc.warn(unit.line, f"sub-paragraph ({marker.label}) repeats a label")
+            self.doc.warn(
+                unit.line,
+                gettext_noop("sub-paragraph (%(label)s) repeats a label"),
+                label=marker.label,
+            )
         paragraph.subparagraphs.append(Subparagraph(ident, marker.label, marker.text))
         self._place(ident)
 
@@ -288,7 +324,10 @@ class _PartBuilder:
             self._add_implicit_paragraph(unit)
             return
         if paragraph is None:
-            self._keep(unit, "text outside any numbered paragraph")
+            self._keep(
+                unit,
+                gettext_noop("text outside any numbered paragraph; kept as unclassified text"),
+            )
             return
         blocks = paragraph.blocks
         if len(blocks) == 1 and blocks[0].text == "" and not paragraph.subparagraphs:
@@ -317,12 +356,19 @@ class _PartBuilder:
             return
         name = _to_roman if roman else str
         if last == 0:
-            message = f"the first {noun} is numbered {name(number)} (expected {name(1)})"
-        else:
-            message = (
-                f"{noun} {name(number)} follows {noun} {name(last)} (expected {name(last + 1)})"
+            raise ParseError(
+                unit.line,
+                NUMBERING[noun][0],
+                number=name(number),
+                expected=name(1),
             )
-        raise ParseError(unit.line, message)
+        raise ParseError(
+            unit.line,
+            NUMBERING[noun][1],
+            number=name(number),
+            last=name(last),
+            expected=name(last + 1),
+        )
 
     def _open_paragraph(self, ident: str, number: int) -> Paragraph:
         paragraph = Paragraph(ident, number)
@@ -342,7 +388,9 @@ class _PartBuilder:
     def _add_implicit_paragraph(self, unit: _Unit) -> None:
         number = self.last_number + 1
         if number == 1:
-            self.doc.warn(unit.line, "paragraphs are not numbered; numbered in reading order")
+            self.doc.warn(
+                unit.line, gettext_noop("paragraphs are not numbered; numbered in reading order")
+            )
         paragraph = self._open_paragraph(f"{self.prefix}op-{number}", number)
         paragraph.blocks.append(Block(paragraph.id, unit.text))
 

@@ -12,6 +12,9 @@ from .kinds import ParagraphKind
 class Warning:
     line: int | None
     message: str
+    # What the site translates; not part of the stored text (its hash reads line and message).
+    template: str = field(default="", compare=False, repr=False)
+    params: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from . import vocabulary
 from .classify import classify
-from .errors import ParseError
+from .errors import ParseError, gettext_noop
 from .kinds import LineKind
 from .markers import _article, _section, _subparagraph
 from .preamble import _lead
@@ -57,7 +57,8 @@ class _UnitReader:
         if line[0].isdigit() and vocabulary.PARAGRAPH_TOO_LONG.match(line):
             raise ParseError(
                 number,
-                f"a paragraph number has at most {vocabulary.PARAGRAPH_DIGITS} digits",
+                gettext_noop("a paragraph number has at most %(digits)s digits"),
+                digits=vocabulary.PARAGRAPH_DIGITS,
             )
         if self.lines and not bold_open and self._starts_unit(self.lines[-1], line):
             self._flush()

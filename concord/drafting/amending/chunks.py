@@ -10,14 +10,13 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from concord.documents import parsing
+from concord.documents import parsing, problems
 from concord.documents.parsing import ParsedDocument, UnitKind
 from concord.documents.rendering import Item, numbering_styles, render_item, walk
 
 from .registry import AmendmentError, Change, kinds
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_LINE = re.compile(r"^line \d+: ")  # of the internal rendering, which the user never sees
 
 
 @dataclass
@@ -55,7 +54,7 @@ def apply(structure: dict, changes: list[Change]) -> ParsedDocument:
         parsed = parsing.parse(text, language=doc.language)
     except parsing.ParseError as exc:
         message = _("The amended text would not read as a document: %(error)s") % {
-            "error": _LINE.sub("", str(exc))
+            "error": problems.problem(exc)
         }
         raise AmendmentError(message, ref=ref) from exc
     _check_structure(doc, chunks, parsed, ref)
