@@ -16,7 +16,7 @@ def as_json(document: Document, text: Text) -> dict:
         "type": document.doc_type,
         "status": document.status,
         "body": document.body.code if document.body_id else None,
-        "meeting": document.meeting,
+        "meeting": document.meeting_in(text.language),
         "version": text.version.number,
         # Frozen by an import recording a decision taken elsewhere, not by a procedure.
         "adopted_elsewhere": text.version.adopted_elsewhere,
@@ -25,7 +25,7 @@ def as_json(document: Document, text: Text) -> dict:
         **text.structure,
         "title": text.structure.get("title") or document.title,
         "adopted_on": document.adopted_on.isoformat() if document.adopted_on else None,
-        "place": document.place or text.structure.get("place"),
+        "place": document.place_in(text.language) or text.structure.get("place"),
         "language": text.language,
         "references": [
             {"unit": uid, "phrase": ref.phrase, "start": ref.start, "document": ref.target.slug}

@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.i18n import localized
+from concord.core.i18n import current_language, localized
 from concord.core.models import TimeStampedModel
 from concord.core.slugs import SLUG_MAX_LENGTH
 from concord.members.models import Body
@@ -68,7 +68,9 @@ class Document(TimeStampedModel):
     meeting = models.CharField(
         max_length=MEETING_MAX_LENGTH, blank=True, help_text="e.g. 2nd Summit"
     )
+    meeting_ru = models.CharField(max_length=MEETING_MAX_LENGTH, blank=True)
     place = models.CharField(max_length=PLACE_MAX_LENGTH, blank=True)
+    place_ru = models.CharField(max_length=PLACE_MAX_LENGTH, blank=True)
     adopted_on = models.DateField(null=True, blank=True)
     external = models.BooleanField(
         default=False, help_text="not a document of the forum (UN Charter)"
@@ -94,6 +96,22 @@ class Document(TimeStampedModel):
     @property
     def note(self) -> str:
         return localized(self, "note")
+
+    # The meeting and the place are stored in English (as the registry and the parser read
+    # them) with their Russian beside them; a page shows them in its language.
+    def meeting_in(self, language: str) -> str:
+        return (language == "ru" and self.meeting_ru) or self.meeting
+
+    def place_in(self, language: str) -> str:
+        return (language == "ru" and self.place_ru) or self.place
+
+    @property
+    def meeting_name(self) -> str:
+        return self.meeting_in(current_language())
+
+    @property
+    def place_name(self) -> str:
+        return self.place_in(current_language())
 
 
 class Version(models.Model):

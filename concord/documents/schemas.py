@@ -29,8 +29,10 @@ class DocumentItemOut(Schema):
     title_ru: str
     adopted_on: dt.date | None
     place: str
+    place_ru: str
     body: str | None
     meeting: str
+    meeting_ru: str
     languages: list[str]
     text_held: bool
 

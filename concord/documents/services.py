@@ -17,6 +17,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, InvalidTransition, NotPermitted
 from concord.core.slugs import check_slug, unique_slug
 from concord.core.upsert import Upsert, describe
+from concord.meetings.models import Meeting
 from concord.members.models import Body
 
 from . import import_rules, parsing, permissions, problems, selectors
@@ -82,7 +83,9 @@ def register_documents(*, actor: Actor, path: Path = REGISTER_FILE) -> dict:
                 "title_ru": row.get("title_ru") or "",
                 "body": Body.objects.get(code=row["body"]) if row.get("body") else None,
                 "meeting": row.get("meeting") or "",
+                "meeting_ru": row.get("meeting_ru") or "",
                 "place": row.get("place") or "",
+                "place_ru": row.get("place_ru") or "",
                 "adopted_on": row.get("adopted_on"),
                 "external": bool(row.get("external")),
                 "aliases": row.get("aliases") or [],
@@ -504,9 +507,7 @@ def load_seed_documents(*, actor: Actor) -> list[ImportOutcome]:
 
 
 @transaction.atomic
-def adopt_version(
-    *, actor: Actor, version: Version, on, place: str = "", meeting: str = ""
-) -> Document:
+def adopt_version(*, actor: Actor, version: Version, on, at: Meeting | None = None) -> Document:
     """Effect of an adopted decision: the version is frozen and becomes the published document."""
     version = Version.objects.select_for_update().select_related("document").get(pk=version.pk)
     document = version.document
@@ -520,10 +521,16 @@ def adopt_version(
     version.save(update_fields=["frozen"])
     document.status, document.adopted_on = Document.Status.ADOPTED, on
     changed = ["status", "adopted_on", "updated_at"]
-    for name, value in (("place", place), ("meeting", meeting)):
-        if value:
-            setattr(document, name, value)
-            changed.append(name)
+    if at is not None:
+        for name, value in (
+            ("place", at.place_en),
+            ("place_ru", at.place_ru),
+            ("meeting", at.title_en),
+            ("meeting_ru", at.title_ru),
+        ):
+            if value:
+                setattr(document, name, value)
+                changed.append(name)
     document.save(update_fields=changed)
     record(
         actor=actor,

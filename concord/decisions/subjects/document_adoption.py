@@ -44,13 +44,8 @@ class DocumentAdoption(Subject):
         document_services.set_circulated(procedure.version.document, under_decision)
 
     def take_effect(self, procedure, *, on, actor):
-        at = procedure.held_at
         document = document_services.adopt_version(
-            actor=actor,
-            version=procedure.version,
-            on=on,
-            place=at.place_en if at else "",
-            meeting=at.title_en if at else "",
+            actor=actor, version=procedure.version, on=on, at=procedure.held_at
         )
         return {"document": document.slug}
 

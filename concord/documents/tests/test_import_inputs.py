@@ -229,15 +229,13 @@ def test_a_meetings_title_and_place_fit_the_document_it_adopts(registry):
     draft = import_text(actor=SYSTEM, raw=TEXT, slug="water")
     title = Meeting._meta.get_field("title_en").max_length
     place = Meeting._meta.get_field("place_en").max_length
-    adopt_version(
-        actor=SYSTEM,
-        version=draft.text.version,
-        on=dt.date(2026, 12, 1),
-        place="P" * place,
-        meeting="M" * title,
+    at = Meeting(
+        title_en="M" * title, title_ru="М" * title, place_en="P" * place, place_ru="П" * place
     )
+    adopt_version(actor=SYSTEM, version=draft.text.version, on=dt.date(2026, 12, 1), at=at)
     document = Document.objects.get(slug="water")
     assert (len(document.meeting), len(document.place)) == (title, place)
+    assert (len(document.meeting_ru), len(document.place_ru)) == (title, place)
 
 
 def test_a_write_that_collides_answers_409_not_500(secretariat_user, monkeypatch):

@@ -49,3 +49,20 @@ def test_every_numbering_message_names_its_values():
     for first, follows in NUMBERING.values():
         assert first % {"number": "3", "expected": "1"}
         assert follows % {"number": "3", "last": "1", "expected": "2"}
+
+
+@pytest.mark.django_db
+def test_a_registered_documents_meeting_and_place_read_in_russian(client, registry):
+    from concord.documents.services import register_documents
+
+    register_documents(actor=SYSTEM)
+    client.cookies["django_language"] = "ru"
+    page = client.get("/documents/almaty-act-2002/").content.decode()
+    assert "Алматы" in page and "1-й Саммит СВМДА" in page
+    assert ">Almaty<" not in page and "1st Summit" not in page
+    listed = client.get("/documents/").content.decode()
+    assert "<td>Алматы</td>" in listed
+    [api] = [
+        d for d in client.get("/api/documents").json()["items"] if d["slug"] == "almaty-act-2002"
+    ]
+    assert (api["place"], api["place_ru"]) == ("Almaty", "Алматы")

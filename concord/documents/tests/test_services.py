@@ -155,9 +155,13 @@ def test_registering_again_never_adopts_a_draft_held_in_concord(documents, tmp_p
 
 def test_registering_again_leaves_a_document_a_procedure_adopted(documents, tmp_path):
     from concord.documents.services import adopt_version
+    from concord.meetings.models import Meeting
 
     draft = import_text(actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We agree.\n")
-    adopt_version(actor=SYSTEM, version=draft.text.version, on=dt.date(2026, 6, 1), place="Baku")
+    baku = Meeting(
+        title_en="Baku meeting", title_ru="Бакинская встреча", place_en="Baku", place_ru="Баку"
+    )
+    adopt_version(actor=SYSTEM, version=draft.text.version, on=dt.date(2026, 6, 1), at=baku)
     rows = yaml.safe_load(REGISTER_FILE.read_text("utf-8"))
     rows["documents"].append(
         {
