@@ -12,7 +12,7 @@ who asks, not a complaint about the input. A new endpoint is one line here (and 
 
 from conftest import PASSWORD
 
-from .permission_world import NEW_TEXT, Form, Json
+from .permission_world import DRAFT_RU, NEW_TEXT, Form, Json
 
 NEW_PASSWORD = "Another-Consensus-2027!"
 
@@ -68,6 +68,8 @@ GET    /documents/                                         200   200   200   200
 GET    /documents/import/                                  login 403   403   403   403   403   403   403   200
 POST   /documents/import/                                  login 403   403   403   403   403   403   403   200
 GET    /documents/{draft}/                                 404   404   200   200   200   404   200   404   200
+GET    /documents/{draft}/languages/                       login 404   403   403   403   404   200   404   200
+POST   /documents/{draft}/languages/                       login 404   403   403   403   404   302   404   302
 # Drafts and amendments
 GET    /drafts/                                            login 200   200   200   200   200   200   200   200
 GET    /drafts/{draft}/                                    login 404   200   200   200   404   200   404   200
@@ -128,6 +130,7 @@ GET    /api/search?q=CICA                                  200   200   200   200
 POST   /api/documents/import                               401   403   403   403   403   403   403   403   201
 GET    /api/documents/{draft}                              404   404   200   200   200   404   200   404   200
 GET    /api/documents/{draft}/export/akn                   404   404   200   200   200   404   200   404   200
+POST   /api/documents/{draft}/languages                    401   404   403   403   403   404   201   404   201
 # API: drafts and amendments
 GET    /api/drafts                                         401   200   200   200   200   200   200   200   200
 GET    /api/drafts/{draft}                                 401   404   200   200   200   404   200   404   200
@@ -159,6 +162,7 @@ BODIES = {
     "POST /api/users": Json({"email": "new@in.example", "role": "delegate", "state": "IN"}),
     "PATCH /api/users/{user}": Json({"active": False}),
     "POST /api/documents/import": Form({}, files={"file": ("eighth.txt", NEW_TEXT)}),
+    "POST /api/documents/{draft}/languages": Json({"language": "ru", "text": DRAFT_RU}),
     "POST /api/drafts/{draft}/amendments": Json(
         {
             "kind": "edit",
@@ -205,6 +209,9 @@ BODIES = {
     ),
     "POST /decisions/{procedure}/positions/": Form({"position": "join"}),
     "POST /documents/import/": Form({}, files={"files": ("eighth.txt", NEW_TEXT)}),
+    "POST /documents/{draft}/languages/": Form(
+        {"language": "ru", "text": DRAFT_RU, "confirm": "True"}
+    ),
     "POST /drafts/{draft}/amendments/": Form(
         {
             "unit": "op-3",

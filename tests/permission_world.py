@@ -86,6 +86,23 @@ Declare the following:
 
 3. We celebrate CICA Day on 5 October each year.
 """
+# The draft's Russian text, in the structure of its English one: added by the rows that add it.
+DRAFT_RU = """СОВЕЩАНИЕ ПО ВЗАИМОДЕЙСТВИЮ И МЕРАМ ДОВЕРИЯ В АЗИИ
+
+ПРОЕКТ ДЕКЛАРАЦИИ СЕДЬМОГО САММИТА
+
+Мы, главы государств и правительств государств — членов СВМДА,
+
+Ссылаясь на Алматинский акт 2002 года;
+
+Заявляем следующее:
+
+1. Мы решили провести 8-й саммит СВМДА в 2030 году.
+
+2. Мы приветствуем достигнутый прогресс.
+
+3. Мы отмечаем День СВМДА 5 октября.
+"""
 # What a browser's CSRF cookie holds (a secret of 32 characters) and what it sends back.
 CSRF_TOKEN = "Matrix0CsrfSecret0Of32Characters"
 # A text none of the world's documents holds: imported by the rows that import.

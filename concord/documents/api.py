@@ -17,7 +17,16 @@ from concord.core.schemas import with_errors
 from . import exports, import_rules, permissions, search, selectors, services
 from .models import DocumentType, ImportStatus
 from .requests import ImportRequest
-from .schemas import BodyCode, DocumentItemOut, ImportOut, SearchOut, Slug
+from .schemas import (
+    BodyCode,
+    DocumentItemOut,
+    ImportOut,
+    LanguageVersionIn,
+    LanguageVersionOut,
+    MismatchOut,
+    SearchOut,
+    Slug,
+)
 
 router = Router(tags=["documents"])
 
@@ -144,3 +153,34 @@ def export_document(
         False, f"{document.slug}-{lang}.{extension}"
     )
     return response
+
+
+@router.post(
+    "/documents/{slug}/languages",
+    response={
+        **with_errors({200: LanguageVersionOut, 201: LanguageVersionOut}, 400, 401, 403, 404, 409),
+        422: MismatchOut,
+    },
+    auth=AUTHENTICATED,
+    summary="Add a language version (Secretariat; the Chair for a draft)",
+)
+def add_language_version(request, slug: str, payload: LanguageVersionIn):
+    """The text of the document in the language its latest version lacks, added only when its
+    structure matches the text held (the same preambular paragraphs, operative numbering,
+    items, sections and annexes); otherwise 422 with each difference, named with the line of
+    the text. `dry_run` checks and adds nothing."""
+    actor = actor_from_request(request)
+    document = selectors.access_document(actor, slug)
+    asked = ImportRequest(
+        raw=payload.text,
+        language=payload.language,
+        slug=document.slug,
+        dry_run=payload.dry_run,
+        language_version=True,
+    )
+    try:
+        outcome = services.import_document(actor=actor, request=asked)
+    except import_rules.StructureMismatch as exc:
+        return 422, {"detail": exc.message, "field": exc.field, "differences": exc.differences}
+    status = 201 if outcome.status == ImportStatus.IMPORTED else 200
+    return status, LanguageVersionOut.of(outcome)

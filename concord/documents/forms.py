@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.exceptions import DomainError
+
+from .import_rules import check_size
 from .models import DocumentType
 from .requests import ImportRequest
 from .search import SearchRequest
@@ -126,4 +129,58 @@ class SearchForm(forms.Form):
             doc_type=data["type"] or None,
             year=data["year"],
             page=data["page"] or 1,
+        )
+
+
+LANGUAGE_NAMES = {"en": _("English"), "ru": _("Russian")}
+
+
+class LanguageVersionForm(forms.Form):
+    """The text of a document in another language: pasted, or a file. The first submission
+    checks it (a dry run); the second, ``confirm``, adds it."""
+
+    language = forms.ChoiceField(label=_("Language of the text"))
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        help_text=_("Paste the whole text, title to closing line, or choose a file below."),
+    )
+    file = forms.FileField(
+        label=_("Or a text file"),
+        required=False,
+        allow_empty_file=True,
+        help_text=_("Plain text or light Markdown; UTF-8 or Windows-1251."),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, languages=("en", "ru"), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(code, LANGUAGE_NAMES[code]) for code in languages]
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("file"), data.get("text") or ""
+        if upload is not None:
+            try:
+                check_size(upload.size, upload.name)
+            except DomainError as exc:
+                self.add_error("file", exc.message)
+                return data
+            data["raw"] = upload.read()
+        elif text.strip():
+            data["raw"] = text.replace("\r\n", "\n")
+        else:
+            self.add_error("text", _("Paste the text, or choose a file."))
+        return data
+
+    def to_request(self, slug: str, *, dry_run: bool) -> ImportRequest:
+        data = self.cleaned_data
+        return ImportRequest(
+            raw=data["raw"],
+            language=data["language"],
+            slug=slug,
+            dry_run=dry_run,
+            language_version=True,
         )

@@ -15,10 +15,11 @@ as added after the adoption when a procedure adopted the version.
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from concord.core.exceptions import InvalidInput, InvalidTransition
+from concord.core.exceptions import InvalidInput, InvalidTransition, NotFound, NotPermitted
 
-from . import lookalikes, resemblance
+from . import lookalikes, permissions, resemblance, structure
 from .models import (
     PLACE_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -28,7 +29,7 @@ from .models import (
     Text,
     Version,
 )
-from .parsing import UnitKind
+from .parsing import ParsedDocument, UnitKind
 from .selectors import document_name, draft_label
 
 
@@ -224,3 +225,82 @@ def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool):
             "%(slug)s is adopted already: an import cannot adopt another version of it."
         )
     return None
+
+
+class StructureMismatch(InvalidInput):
+    """A language version whose structure differs from the text it joins: ``differences``
+    says where (``structure.Difference``)."""
+
+    def __init__(self, message: str, differences: list, *, field: str = "text"):
+        super().__init__(message, field=field)
+        self.differences = differences
+
+
+def check_language_version_request(request) -> None:
+    """A language version names its document and declares its language."""
+    if not request.slug:
+        raise InvalidInput(_("Name the document the text is a language version of."), field="slug")
+    if request.language not in ("en", "ru"):
+        raise InvalidInput(_("Choose the language of the text."), field="language")
+
+
+def check_language_version(
+    actor, document: Document | None, version: Version | None, parsed, *, source: str
+) -> None:
+    """A language version joins the latest version of a document the actor may add one to, in
+    a language that version does not hold yet, with the structure of the texts it holds."""
+    if document is None:
+        raise NotFound(_("No such document."), field="slug")
+    if not permissions.can_add_language_version(actor, document):
+        raise NotPermitted(
+            _("Only the Secretariat can add a language version to “%(title)s”: it is not a draft.")
+            % {"title": document_name(document)}
+        )
+    no_text = InvalidTransition(
+        _("“%(title)s” has no text to compare a language version with.")
+        % {"title": document_name(document)},
+        field="slug",
+    )
+    if version is None and not document.versions.exists():
+        raise no_text
+    if version is None:
+        if parsed.language == "ru":
+            message = _(
+                "The latest version of “%(title)s” already has a Russian text: amend it instead."
+            )
+        else:
+            message = _(
+                "The latest version of “%(title)s” already has an English text: amend it instead."
+            )
+        raise InvalidTransition(message % {"title": document_name(document)}, field="language")
+    held = list(version.texts.exclude(language=parsed.language))
+    if not held:
+        raise no_text
+    for text in held:
+        differences = structure.compare(
+            ParsedDocument.from_dict(text.structure), parsed, source=source
+        )
+        if differences:
+            message = mismatch(text.language, document, len(differences))
+            raise StructureMismatch(message, differences)
+
+
+def mismatch(held: str, document: Document, n: int) -> str:
+    """The refusal's first line, naming the text compared with."""
+    if held == "ru":
+        message = ngettext(
+            "The structure of the text does not match the Russian text of “%(title)s”: "
+            "%(n)s difference.",
+            "The structure of the text does not match the Russian text of “%(title)s”: "
+            "%(n)s differences.",
+            n,
+        )
+    else:
+        message = ngettext(
+            "The structure of the text does not match the English text of “%(title)s”: "
+            "%(n)s difference.",
+            "The structure of the text does not match the English text of “%(title)s”: "
+            "%(n)s differences.",
+            n,
+        )
+    return message % {"title": document_name(document), "n": n}

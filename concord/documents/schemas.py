@@ -1,11 +1,14 @@
+import dataclasses
 import datetime as dt
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
+from concord.core.schemas import ErrorOut, InputSchema
 from concord.core.slugs import SLUG_MAX_LENGTH, SLUG_PATTERN
 
+from . import structure
 from .models import Document, ImportStatus
 from .parsing import UnitKind
 from .search import SearchPage, hit_url
@@ -121,3 +124,56 @@ class SearchOut(Schema):
                 for hit in result.hits
             ],
         )
+
+
+class LanguageVersionIn(InputSchema):
+    """The text of a document in the language it lacks; ``dry_run`` checks it and adds nothing."""
+
+    language: Literal["en", "ru"]
+    text: str = Field(..., min_length=1)
+    dry_run: bool = False
+
+
+class CountsOut(Schema):
+    preamble: int
+    paragraphs: int
+    items: int
+    sections: int
+    annexes: int
+
+
+class DifferenceOut(Schema):
+    unit: str
+    change: Literal["missing", "added", "moved"]
+    where: str
+    what: str
+    line: int | None = None
+
+
+class LanguageVersionOut(Schema):
+    status: ImportStatus
+    slug: str
+    language: str
+    title: str
+    counts: CountsOut
+    warnings: list[str]
+    added_after_adoption: bool = False
+
+    @classmethod
+    def of(cls, outcome) -> "LanguageVersionOut":
+        parsed = outcome.parsed
+        return cls(
+            status=outcome.status,
+            slug=outcome.slug,
+            language=parsed.language,
+            title=parsed.title,
+            counts=CountsOut(**dataclasses.asdict(structure.counts(parsed))),
+            warnings=outcome.warnings,
+            added_after_adoption=outcome.added_after_adoption,
+        )
+
+
+class MismatchOut(ErrorOut):
+    """A refusal; when the structures differ, each difference."""
+
+    differences: list[DifferenceOut] | None = None

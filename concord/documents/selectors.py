@@ -13,7 +13,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.members.models import Body
 
-from . import labels, reading, resemblance
+from . import labels, permissions, reading, resemblance, structure
 from .models import Document, Reference, Text, Unit, Version
 from .parsing import ParsedDocument
 
@@ -108,8 +108,9 @@ def read_document(actor: Actor, document: Document, asked: str, *, side_by_side:
         "contents": reading.contents(text.structure) if text else [],
         "side_by_side": side_by_side,
         "other": other,
-        "other_reading": reading.context(other.structure, references_in(other)) if other else None,
+        "aligned": aligned_texts(text, other) if text and other else [],
         "cited_by": list_citations(actor, document),
+        "can_add_language": offers_language_version(actor, document),
         "added_after_adoption": list_texts_added_after_adoption(actor, document),
         "drafting_history": sees_unpublished(actor) and languages,
         "missing": [lang for lang in ("en", "ru") if lang not in languages],
@@ -254,3 +255,55 @@ def document_name(document: Document) -> str:
     """How a message names a document: its title in the active language, else in the other
     (a draft imported in Russian only has no English title), else its slug."""
     return document.title or document.title_ru or document.slug
+
+
+@dataclass(frozen=True)
+class AlignedCell:
+    language: str
+    unit: Unit | None  # None: this language has no such unit
+    html: str = ""  # its text, mentions of registered documents linked
+
+
+@dataclass(frozen=True)
+class AlignedRow:
+    uid: str
+    kind: str
+    label: str  # what a reader calls the unit, in the reader's language
+    cells: tuple[AlignedCell, ...]
+
+
+def aligned_texts(first: Text, second: Text) -> list[AlignedRow]:
+    """Two language versions of one version, one row per unit id, in reading order (``first``'s,
+    each unit only ``second`` has placed after the one it follows there); a cell is empty where
+    one language lacks the unit, so that the rows stay aligned paragraph by paragraph."""
+    texts = (first, second)
+    units = [{u.uid: u for u in text.units.order_by("ordinal")} for text in texts]
+    refs = [references_in(text) for text in texts]
+    names = {
+        **labels.unit_labels(ParsedDocument.from_dict(second.structure)),
+        **labels.unit_labels(ParsedDocument.from_dict(first.structure)),
+    }
+    rows = []
+    for uid in structure.align(units[0], units[1]):
+        cells = tuple(
+            AlignedCell(
+                text.language,
+                by_id.get(uid),
+                reading.link(by_id[uid].content, found.get(uid, [])) if uid in by_id else "",
+            )
+            for text, by_id, found in zip(texts, units, refs, strict=True)
+        )
+        kind = next(cell.unit.kind for cell in cells if cell.unit is not None)
+        rows.append(AlignedRow(uid, kind, names.get(uid, ""), cells))
+    return rows
+
+
+def offers_language_version(actor: Actor, document: Document) -> bool:
+    """Whether a page offers ``actor`` to add a language version to ``document``: one its rules
+    would take (a text to compare with, a language missing, no procedure under way)."""
+    if document.status == Document.Status.CIRCULATED:
+        return False
+    if not permissions.can_add_language_version(actor, document):
+        return False
+    held = languages_of(document)
+    return bool(held) and len(held) < 2

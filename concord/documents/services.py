@@ -203,12 +203,19 @@ def import_document(*, actor: Actor, request: ImportRequest) -> ImportOutcome:
     """Parse a text and store it as a language version of a document, all in one transaction.
     The same text imported again (by content hash) changes nothing. ``adopt`` records a new
     document as adopted by a decision taken elsewhere (see ``import_rules``); a dry run checks
-    everything the import checks and writes nothing."""
-    if not permissions.can_import_documents(actor):
+    everything the import checks and writes nothing. A language version (``request``) may also
+    be added by the Chair to a draft: who may add it to which document is checked where the
+    document is placed, under its lock (``import_rules.check_language_version``)."""
+    if request.language_version:
+        if not permissions.may_add_language_versions(actor):
+            raise NotPermitted(
+                _("Only the Secretariat, or the Chair for a draft, can add a language version.")
+            )
+    elif not permissions.can_import_documents(actor):
         raise NotPermitted(_("Only the Secretariat can import documents."))
     source, incoming, warnings = _prepare(request)
     if request.dry_run:
-        return _preview(incoming, warnings)
+        return _preview(actor, incoming, warnings)
     try:
         return _store(actor, incoming, source, warnings)
     except IntegrityError as exc:
@@ -234,6 +241,8 @@ def _prepare(request: ImportRequest) -> tuple[str, "_Incoming", list[str]]:
         )
     if slug is not None:
         check_slug(slug)
+    if request.language_version:
+        import_rules.check_language_version_request(request)
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     import_rules.check_size(size)
     source, encoding_warnings = _read(raw)
@@ -243,13 +252,21 @@ def _prepare(request: ImportRequest) -> tuple[str, "_Incoming", list[str]]:
     import_rules.check_fits(parsed)
     warnings = encoding_warnings + [problems.warning(w) for w in parsed.warnings]
     doc_type = doc_type or infer_type(parsed.title)
-    incoming = _Incoming(parsed, content_hash(parsed), doc_type, slug, request.adopt)
+    incoming = _Incoming(
+        parsed,
+        content_hash(parsed),
+        doc_type,
+        slug,
+        request.adopt,
+        language_version=request.language_version,
+        source=source,
+    )
     return source, incoming, warnings
 
 
-def _preview(incoming: "_Incoming", warnings: list[str]) -> ImportOutcome:
+def _preview(actor, incoming: "_Incoming", warnings: list[str]) -> ImportOutcome:
     """What a dry run answers: where the text would go, without a lock or a write."""
-    parsed, plan = incoming.parsed, _plan(incoming, lock=False)
+    parsed, plan = incoming.parsed, _plan(incoming, lock=False, actor=actor)
     if plan.existing is not None:
         existing = plan.existing
         return ImportOutcome(
@@ -275,6 +292,8 @@ class _Incoming:
     doc_type: str
     slug: str | None
     adopt: bool
+    language_version: bool = False
+    source: str = ""  # as read: the lines a structure's difference names
 
 
 @dataclass
@@ -292,7 +311,7 @@ class _Plan:
         return version is not None and version.frozen and not version.adopted_elsewhere
 
 
-def _plan(incoming: _Incoming, *, lock: bool) -> _Plan:
+def _plan(incoming: _Incoming, *, lock: bool, actor: Actor | None = None) -> _Plan:
     """Where the text goes, after the rules of ``import_rules``; writes nothing."""
     existing = (
         Text.objects.select_related("version__document")
@@ -303,6 +322,10 @@ def _plan(incoming: _Incoming, *, lock: bool) -> _Plan:
         import_rules.check_held_again(existing, slug=incoming.slug, adopt=incoming.adopt)
         return _Plan(existing=existing)
     plan = _place(incoming, lock=lock)
+    if incoming.language_version:
+        import_rules.check_language_version(
+            actor, plan.document, plan.version, incoming.parsed, source=incoming.source
+        )
     # Whatever joins an adopted version, by adopting or as a language, is adopted text.
     joins = plan.version if plan.version is not None and plan.version.frozen else None
     if incoming.adopt or joins is not None:
@@ -348,7 +371,7 @@ def _serialise_imports() -> None:
 def _store(actor, incoming: _Incoming, source: str, warnings: list[str]) -> ImportOutcome:
     _serialise_imports()
     parsed, adopt = incoming.parsed, incoming.adopt
-    plan = _plan(incoming, lock=True)
+    plan = _plan(incoming, lock=True, actor=actor)
     if plan.existing is not None:
         existing = plan.existing
         return ImportOutcome(
@@ -418,6 +441,9 @@ def _record_import(actor, text: Text, incoming: _Incoming, units: int, links: in
         "warnings": warnings,
     }
     event, what = AuditEvent.DOCUMENT_IMPORTED, "imported"
+    if incoming.language_version:
+        what = "added as a language version, its structure matching"
+        data["language_version"] = True
     if text.added_after_adoption:
         event = AuditEvent.DOCUMENT_TEXT_ADDED_AFTER_ADOPTION
         what = f"added after its adoption by procedure on {document.adopted_on}"

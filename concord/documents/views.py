@@ -1,15 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from concord.core.actors import actor_from_request
 from concord.core.exceptions import DomainError, NotFound, NotPermitted
-from concord.core.htmx import shows_domain_errors
+from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 
-from . import import_rules, permissions, search, selectors, services
-from .forms import DocumentFilterForm, ImportForm, SearchForm
+from . import import_rules, parsing, permissions, search, selectors, services, structure
+from .forms import DocumentFilterForm, ImportForm, LanguageVersionForm, SearchForm
 from .parsing import ParagraphKind
 
 
@@ -95,3 +96,49 @@ def search_page(request):
         "documents/search.html",
         {"form": form, "result": result, "nav_active": "search"},
     )
+
+
+@login_required
+@shows_domain_errors
+def language_version_add(request, slug: str):
+    """Check a text in another language against the document's structure, then add it."""
+    actor = actor_from_request(request)
+    document = selectors.access_document(actor, slug)
+    if not permissions.can_add_language_version(actor, document):
+        raise NotPermitted(
+            _("Only the Secretariat, or the Chair for a draft, can add a language version.")
+        )
+    missing = [lang for lang in ("en", "ru") if lang not in selectors.languages_of(document)]
+    posted = request.method == "POST"
+    form = LanguageVersionForm(
+        request.POST if posted else None, request.FILES or None, languages=missing or ("en", "ru")
+    )
+    context = {"document": document, "form": form, "missing": missing, "nav_active": "documents"}
+    if posted and form.is_valid():
+        confirmed = form.cleaned_data["confirm"]
+        try:
+            outcome = services.import_document(
+                actor=actor, request=form.to_request(document.slug, dry_run=not confirmed)
+            )
+        except import_rules.StructureMismatch as exc:
+            form.add_error("text", exc.message)
+            context["differences"] = exc.differences
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            if confirmed:
+                language = outcome.parsed.language
+                return redirect(
+                    f"{reverse('documents:detail', args=[slug])}?lang={language}&view=both"
+                )
+            context.update(
+                preview=outcome,
+                counts=structure.counts(outcome.parsed),
+                source=_as_text(form.cleaned_data["raw"]),
+            )
+    return render_form(request, "documents/language_version.html", context)
+
+
+def _as_text(raw: bytes | str) -> str:
+    """The text as read, carried to the confirming form; the check has read it already."""
+    return raw if isinstance(raw, str) else parsing.read_text(raw).text

@@ -8,6 +8,7 @@ from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
 from concord.documents import permissions as document_permissions
+from concord.documents import selectors as document_selectors
 from concord.documents.models import Document
 from concord.documents.parsing import UnitKind
 
@@ -98,6 +99,7 @@ def _detail_context(request, actor, document, *, number=None, form=None):
         "decision_form": DecisionForm(),
         "can_propose": amendable and permissions.can_propose(actor),
         "can_decide": amendable and permissions.can_decide(actor),
+        "can_add_language": document_selectors.offers_language_version(actor, document),
         "nav_active": "drafts",
     }
 

@@ -85,9 +85,10 @@ def test_english_and_russian_side_by_side(registry):
         .get(f"/documents/{english.document.slug}/", {"lang": "en", "view": "both"})
         .content.decode()
     )
-    assert 'class="doc-texts side-by-side"' in html
-    assert "We cooperate on water." in html and "Мы сотрудничаем" in html
-    assert html.count('id="op-1"') == 2  # the same unit id in both languages
+    assert 'data-testid="aligned-texts"' in html
+    row = html.split('id="op-1"')[1].split('class="aligned-row')[0]  # one row, both languages
+    assert "We cooperate on water." in row and "Мы сотрудничаем" in row
+    assert html.count('id="op-1"') == 1
 
 
 def test_a_draft_is_hidden_from_the_public_and_shown_to_the_secretariat(registry, secretariat_user):
