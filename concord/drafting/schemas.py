@@ -77,6 +77,11 @@ class UnitOut(Schema):
     number: str
     text: str
     label: str = Field(..., description="what a reader calls the unit, in the request's language")
+    wording: str = Field(
+        ...,
+        description="the unit's words with what it holds (blocks, lettered items): what a "
+        "replacement starts from and a deletion strikes",
+    )
 
 
 class VersionTextOut(Schema):

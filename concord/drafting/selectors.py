@@ -106,7 +106,12 @@ class VersionText:
 
 
 def version_text(version: Version, language: str) -> VersionText:
-    return VersionText(version, language, version_units(version, language))
+    """Each unit with its ``wording`` besides: what a replacement starts from."""
+    units = version_units(version, language)
+    wordings = unit_wordings(version, language)
+    for unit in units:
+        unit["wording"] = wordings.get(unit["id"], unit["text"])
+    return VersionText(version, language, units)
 
 
 def _structure(version: Version, language: str) -> dict | None:

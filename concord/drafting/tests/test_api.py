@@ -47,7 +47,10 @@ def test_propose_accept_incorporate_and_compare(india, officer):
     assert units[-1] == {
         "id": "op-3", "kind": "paragraph", "number": "3",
         "text": "We celebrate CICA Day on 5 October.", "label": "Paragraph 3",
+        "wording": "We celebrate CICA Day on 5 October.",
     }  # fmt: skip
+    op2 = next(u for u in units if u["id"] == "op-2")
+    assert op2["wording"].endswith("\n\n(c) in the human dimension.")
     listed = india.get(f"/api/drafts/{SLUG}/amendments?status=incorporated").json()
     assert listed["count"] == 1 and listed["items"][0]["incorporated_into"] == 2
 
