@@ -74,6 +74,7 @@ POST   /documents/{draft}/languages/                       login 404   403   403
 GET    /drafts/                                            login 200   200   200   200   200   200   200   200
 GET    /drafts/{draft}/                                    login 404   200   200   200   404   200   404   200
 POST   /drafts/{draft}/amendments/                         login 404   302   302   302   404   422   404   422  # a refusal shown as a form error
+GET    /drafts/{draft}/amendments/wording/?unit=op-3           login 404   200   200   200   404   200   404   200
 POST   /drafts/{draft}/amendments/{amendment}/accept/      login 404   403   403   403   404   302   404   302
 POST   /drafts/{draft}/amendments/{amendment}/reject/      login 404   403   403   403   404   302   404   302
 POST   /drafts/{draft}/amendments/{amendment}/withdraw/    login 404   302   302   403   404   403   404   302
@@ -174,7 +175,7 @@ BODIES = {
         }
     ),
     "POST /api/drafts/{draft}/amendments/{amendment}/accept": Json({"note": "Agreed."}),
-    "POST /api/drafts/{draft}/amendments/{amendment}/reject": Json({"note": "Not now."}),
+    "POST /api/drafts/{draft}/amendments/{amendment}/reject": Json({"reason": "Not now."}),
     "POST /api/procedures": Json(
         {
             "title": "Declaration on water",
@@ -223,6 +224,6 @@ BODIES = {
         }
     ),
     "POST /drafts/{draft}/amendments/{amendment}/accept/": Form({"note": "Agreed."}),
-    "POST /drafts/{draft}/amendments/{amendment}/reject/": Form({"note": "Not now."}),
+    "POST /drafts/{draft}/amendments/{amendment}/reject/": Form({"reason": "Not now."}),
     "POST /i18n/setlang/": Form({"language": "ru", "next": "/"}),
 }

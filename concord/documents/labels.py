@@ -41,6 +41,11 @@ def unit_labels(doc: ParsedDocument) -> dict[str, str]:
     return labels
 
 
+def in_sentence(label: str) -> str:
+    """A label within a sentence ("an amendment to paragraph 3"), where it is not its start."""
+    return label[:1].lower() + label[1:]
+
+
 def _paragraph(item: Item) -> str:
     n = {"n": item.number}
     kind = getattr(item.obj, "kind", ParagraphKind.PARAGRAPH)

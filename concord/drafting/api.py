@@ -21,6 +21,7 @@ from .schemas import (
     DraftItemOut,
     DraftOut,
     Language,
+    RejectionIn,
     VersionOut,
     VersionTextOut,
 )
@@ -138,9 +139,15 @@ def accept(request, slug: str, amendment_id: int, payload: DecisionIn):
     response=with_errors({200: AmendmentOut}, *ERRORS),
     summary="Reject an amendment",
 )
-def reject(request, slug: str, amendment_id: int, payload: DecisionIn):
+def reject(request, slug: str, amendment_id: int, payload: RejectionIn):
     return _decide(
-        request, slug, amendment_id, services.decide_amendment, accept=False, note=payload.note
+        request,
+        slug,
+        amendment_id,
+        services.decide_amendment,
+        accept=False,
+        note=payload.note,
+        reason=payload.reason,
     )
 
 

@@ -51,6 +51,7 @@ class UnitChange:
     old: dict | None  # {"id", "kind", "text"} of the old version
     new: dict | None
     segments: list[Segment] = field(default_factory=list)
+    amendments: list = field(default_factory=list)  # those that made the change, when known
 
     @property
     def unchanged(self) -> bool:

@@ -1,4 +1,6 @@
 from django import forms
+from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.forms import ServiceForm, TextField
@@ -43,8 +45,23 @@ class AmendmentForm(ServiceForm, forms.Form):
         self.document = document
         amendable = kinds.unit_kinds()
         self.fields["unit"].choices = [
-            (u["id"], f"{u['id']} — {u['text'][:70]}") for u in units if u["kind"] in amendable
+            (u["id"], f"{u['label']} — {Truncator(u['text']).chars(60)}")
+            for u in units
+            if u["kind"] in amendable
         ]
+        # With htmx, choosing the unit brings its current wording into the proposed text; without,
+        # the form's "Start from its current wording" button does (a step of its own).
+        self.fields["unit"].widget.attrs.update(
+            {
+                "hx-get": reverse("drafting:wording", args=[document.slug]),
+                "hx-trigger": "change",
+                "hx-target": f"#{self['text'].auto_id}",
+                "hx-swap": "outerHTML",
+                "hx-include": ", ".join(
+                    f"#{self[name].auto_id}" for name in ("kind", "language", "version")
+                ),
+            }
+        )
 
     def arguments(self, *, language: str, **given) -> dict:
         """The amendment as the service takes it; the language is the page's (given)."""
@@ -66,3 +83,15 @@ class AmendmentForm(ServiceForm, forms.Form):
 
 class DecisionForm(forms.Form):
     note = TextField(Amendment, "note", label=_("Note"), required=False, widget=forms.TextInput)
+
+
+class RejectionForm(ServiceForm, forms.Form):
+    """A rejection gives its reason: the delegation that proposed the amendment reads it."""
+
+    reason = TextField(
+        Amendment,
+        "reason",
+        label=_("Reason for rejecting"),
+        rows=2,
+        error_messages={"required": _("Give the reason for rejecting the amendment.")},
+    )

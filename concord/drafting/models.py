@@ -51,9 +51,19 @@ class Amendment(models.Model):
     note = models.TextField(
         blank=True, max_length=NOTE_LIMIT, help_text="the Secretariat's or Chair's note on deciding"
     )
+    reason = models.TextField(
+        blank=True,
+        max_length=NOTE_LIMIT,
+        help_text="why it was rejected: required on rejecting (rejections recorded before "
+        "reasons were required may have none)",
+    )
     incorporated_into = models.ForeignKey(
         Version, null=True, blank=True, on_delete=models.PROTECT, related_name="incorporated"
     )
+    # The units of the version it was incorporated into that it made, and the units of the
+    # version amended that it struck: the new version names the amendment beside each change.
+    made_units = models.JSONField(default=list, blank=True)
+    struck_units = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["version", "number"]
@@ -67,6 +77,7 @@ class Amendment(models.Model):
             at_most("text", TEXT_LIMIT),
             at_most("rationale", TEXT_LIMIT),
             at_most("note", NOTE_LIMIT),
+            at_most("reason", NOTE_LIMIT),
         ]
 
     def __str__(self) -> str:

@@ -76,6 +76,12 @@ class UnitOut(Schema):
     kind: str
     number: str
     text: str
+    label: str = Field(..., description="what a reader calls the unit, in the request's language")
+    wording: str = Field(
+        ...,
+        description="the unit's words with what it holds (blocks, lettered items): what a "
+        "replacement starts from and a deletion strikes",
+    )
 
 
 class VersionTextOut(Schema):
@@ -113,6 +119,12 @@ class DecisionIn(InputSchema):
     note: TextOf(Amendment, "note") = ""
 
 
+class RejectionIn(DecisionIn):
+    reason: TextOf(
+        Amendment, "reason", min_length=1, description="required: the delegation reads it"
+    )
+
+
 class AmendmentOut(Schema):
     id: int
     number: int
@@ -128,7 +140,12 @@ class AmendmentOut(Schema):
     status: Literal[tuple(Amendment.Status.values)]
     decided_at: dt.datetime | None
     note: str
+    reason: str = Field(..., description="why it was rejected")
     incorporated_into: int | None
+    made_units: list[str] = Field(
+        ..., description="units of the version it was incorporated into that it made"
+    )
+    struck_units: list[str] = Field(..., description="units of its own version that it struck")
 
     @staticmethod
     def resolve_incorporated_into(amendment) -> int | None:
@@ -140,12 +157,23 @@ class SegmentOut(Schema):
     text: str
 
 
+class AmendmentRefOut(Schema):
+    number: int
+    version: int = Field(..., alias="version.number")
+    state: str = Field(..., alias="participant.code")
+
+
 class UnitChangeOut(Schema):
     status: Literal[tuple(ChangeStatus)]
     old_id: str | None
     new_id: str | None
     kind: str
     segments: list[SegmentOut]
+    amendments: list[AmendmentRefOut] = Field(
+        ...,
+        description="the amendments that made the change, when a version is compared with the "
+        "one it was made from",
+    )
 
     @staticmethod
     def resolve_old_id(change) -> str | None:

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound
+from concord.documents import labels
 from concord.documents.models import Document, Unit, Version
+from concord.documents.parsing import ParsedDocument
 
-from . import comparison, permissions
+from . import amending, comparison, permissions
 from .models import Amendment
 
 AMENDABLE_STATUSES = (Document.Status.DRAFT, Document.Status.CIRCULATED)
@@ -104,19 +106,80 @@ class VersionText:
 
 
 def version_text(version: Version, language: str) -> VersionText:
-    return VersionText(version, language, version_units(version, language))
+    """Each unit with its ``wording`` besides: what a replacement starts from."""
+    units = version_units(version, language)
+    wordings = unit_wordings(version, language)
+    for unit in units:
+        unit["wording"] = wordings.get(unit["id"], unit["text"])
+    return VersionText(version, language, units)
+
+
+def _structure(version: Version, language: str) -> dict | None:
+    text = version.texts.filter(language=language).first()
+    return text.structure if text else None
 
 
 def version_units(version: Version, language: str, *, field: str = "language") -> list[dict]:
-    units = Unit.objects.filter(text__version=version, text__language=language).order_by("ordinal")
-    rows = [{"id": u.uid, "kind": u.kind, "number": u.number, "text": u.content} for u in units]
-    if not rows and not version.texts.filter(language=language).exists():
+    """Each unit with its ``label``: what a reader calls it, in the reader's language."""
+    structure = _structure(version, language)
+    if structure is None:
         raise InvalidInput(
             _("Version %(n)s has no %(language)s text.")
             % {"n": version.number, "language": language},
             field=field,
         )
-    return rows
+    names = labels.unit_labels(ParsedDocument.from_dict(structure))
+    units = Unit.objects.filter(text__version=version, text__language=language).order_by("ordinal")
+    return [
+        {
+            "id": u.uid,
+            "kind": u.kind,
+            "number": u.number,
+            "text": u.content,
+            "label": names.get(u.uid, u.uid),
+        }
+        for u in units
+    ]
+
+
+def unit_wordings(version: Version, language: str) -> dict[str, str]:
+    """Each unit's current words with what it holds: what a replacement starts from and a
+    deletion strikes."""
+    structure = _structure(version, language)
+    return amending.wordings(structure) if structure else {}
+
+
+def starting_wording(version: Version, language: str, unit: str, kind: str) -> str:
+    """The words an amendment of ``kind`` to ``unit`` starts from: the unit's current words for
+    an edit, with what it holds for a replacement; nothing for an insertion or a deletion."""
+    try:
+        chosen = amending.kinds.get(kind)
+    except amending.AmendmentError:
+        return ""
+    if not chosen.starts_from_wording:
+        return ""
+    if chosen.whole_unit:
+        return unit_wordings(version, language).get(unit, "")
+    units = version_units(version, language)
+    return next((u["text"] for u in units if u["id"] == unit), "")
+
+
+def list_changes_made(version: Version, language: str) -> dict[str, list[Amendment]]:
+    """The amendments incorporated into ``version``, by each unit of its ``language`` text they
+    made."""
+    made: dict[str, list[Amendment]] = {}
+    for amendment in _incorporated(version, language):
+        for uid in amendment.made_units:
+            made.setdefault(uid, []).append(amendment)
+    return made
+
+
+def _incorporated(version: Version, language: str) -> QuerySet[Amendment]:
+    return (
+        version.incorporated.filter(language=language)
+        .select_related("version", "participant")
+        .order_by("number")
+    )
 
 
 def list_amendments(
@@ -166,4 +229,25 @@ def compare_versions(document: Document, old: int, new: int, language: str) -> C
     before = get_version(document, old, field="from")
     after = get_version(document, new, field="to")
     changes = comparison.compare(version_units(before, language), version_units(after, language))
+    if after.based_on_id == before.pk:
+        _name_amendments(changes, _incorporated(after, language))
     return Comparison(document, language, before, after, changes)
+
+
+def _name_amendments(changes: list[comparison.UnitChange], amendments) -> None:
+    """Beside each change, the amendments that made it (a version compared with the one it was
+    made from: the units they made and struck are recorded by version)."""
+    made: dict[str, list[Amendment]] = {}
+    struck: dict[str, list[Amendment]] = {}
+    for amendment in amendments:
+        for uid in amendment.made_units:
+            made.setdefault(uid, []).append(amendment)
+        for uid in amendment.struck_units:
+            struck.setdefault(uid, []).append(amendment)
+    for change in changes:
+        if change.unchanged:
+            continue
+        found = made.get(change.new["id"], []) if change.new else []
+        if change.old:
+            found += [a for a in struck.get(change.old["id"], []) if a not in found]
+        change.amendments = sorted(found, key=lambda a: a.number)

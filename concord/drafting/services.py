@@ -165,12 +165,25 @@ def propose_amendment(*, actor: Actor, request: AmendmentRequest) -> Amendment:
 
 
 @transaction.atomic(durable=True)
-def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str = "") -> Amendment:
-    """Accept (to be incorporated in the next version) or reject a proposed amendment. An
-    amendment is accepted only if it still applies beside those accepted before it."""
+def decide_amendment(
+    *, actor: Actor, amendment_id: int, accept: bool, note: str = "", reason: str = ""
+) -> Amendment:
+    """Accept (to be incorporated in the next version) or reject a proposed amendment, a
+    rejection with its reason. An amendment is accepted only if it still applies beside those
+    accepted before it."""
     if not permissions.can_decide(actor):
         raise NotPermitted(_("Only the Secretariat or the Chair decides on amendments."))
     note = checked_text(note, field="note", max_length=limit(Amendment, "note"))
+    reason = (
+        ""
+        if accept
+        else checked_text(reason, field="reason", max_length=limit(Amendment, "reason"))
+    )
+    if not accept and not reason:
+        raise InvalidInput(
+            _("Give the reason for rejecting the amendment: the delegation reads it."),
+            field="reason",
+        )
     amendment = _locked_amendment(amendment_id)
     if amendment.status != Amendment.Status.PROPOSED:
         raise InvalidTransition(
@@ -186,14 +199,15 @@ def decide_amendment(*, actor: Actor, amendment_id: int, accept: bool, note: str
         with _refused(InvalidTransition):
             amending.apply(_structure(amendment.version, amendment.language), changes)
     amendment.status = Amendment.Status.ACCEPTED if accept else Amendment.Status.REJECTED
-    amendment.decided_by, amendment.decided_at, amendment.note = actor.user, clock.now(), note
-    amendment.save(update_fields=["status", "decided_by", "decided_at", "note"])
+    amendment.decided_by, amendment.decided_at = actor.user, clock.now()
+    amendment.note, amendment.reason = note, reason
+    amendment.save(update_fields=["status", "decided_by", "decided_at", "note", "reason"])
     record(
         actor=actor,
         event=AuditEvent.AMENDMENT_ACCEPTED if accept else AuditEvent.AMENDMENT_REJECTED,
         target=amendment,
         summary=f"{_label(amendment)} {amendment.status}",
-        data={"note": note},
+        data={"note": note, "reason": reason} if reason else {"note": note},
     )
     return amendment
 
@@ -235,17 +249,22 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
             _("Version %(n)s has no accepted amendments to incorporate.") % {"n": version.number},
             field="version",
         )
-    texts = []
+    texts, traces = [], {}
     for text in version.texts.all():
         changes = [a.as_change() for a in accepted if a.language == text.language]
         if not changes:
             texts.append(ParsedDocument.from_dict(text.structure))
             continue
         with _refused(InvalidTransition):
-            texts.append(amending.apply(text.structure, changes))
+            parsed, traces[text.language] = amending.apply_traced(text.structure, changes)
+        texts.append(parsed)
     new = documents.store_version(based_on=version, texts=texts)
-    Amendment.objects.filter(pk__in=[a.pk for a in accepted]).update(
-        status=Amendment.Status.INCORPORATED, incorporated_into=new
+    for amendment in accepted:
+        made, struck = traces[amendment.language].of(amendment.number)
+        amendment.status, amendment.incorporated_into = Amendment.Status.INCORPORATED, new
+        amendment.made_units, amendment.struck_units = made, struck
+    Amendment.objects.bulk_update(
+        accepted, ["status", "incorporated_into", "made_units", "struck_units"]
     )
     # Proposals still undecided were made to a text that is no longer the latest.
     lapsed = version.amendments.filter(status=Amendment.Status.PROPOSED).update(

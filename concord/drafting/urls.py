@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/", views.draft_detail, name="detail"),
     path("<slug:slug>/compare/", views.compare, name="compare"),
     path("<slug:slug>/amendments/", views.amendment_propose, name="propose"),
+    path("<slug:slug>/amendments/wording/", views.amendment_wording, name="wording"),
     *(
         path(
             f"<slug:slug>/amendments/<int:amendment_id>/{step}/",

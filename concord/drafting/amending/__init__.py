@@ -11,7 +11,7 @@ A new kind of amendment is a module holding a ``Kind`` subclass and its registra
 name goes in ``AmendmentKind`` for the API, the form and the page to offer it.
 """
 
-from .chunks import Chunk, apply
+from .chunks import Chunk, Trace, apply, apply_traced, wordings
 from .delete import Delete
 from .edit import Edit
 from .insert import Insert
@@ -39,6 +39,9 @@ __all__ = [
     "Chunk",
     "Kind",
     "Place",
+    "Trace",
     "apply",
+    "apply_traced",
     "kinds",
+    "wordings",
 ]

@@ -42,8 +42,29 @@ class Chunk:
         self.deleted, self.changed, self.changed_by = True, True, change.ref
 
 
+@dataclass(frozen=True)
+class Trace:
+    """Which amendment (by number) made each unit of the new text, and which struck each unit
+    of the old one: what the new version shows beside its changes."""
+
+    made: dict[str, int]
+    struck: dict[str, int]
+
+    def of(self, ref: int) -> tuple[list[str], list[str]]:
+        """The units amendment ``ref`` made and struck."""
+        return (
+            [uid for uid, by in self.made.items() if by == ref],
+            [uid for uid, by in self.struck.items() if by == ref],
+        )
+
+
 def apply(structure: dict, changes: list[Change]) -> ParsedDocument:
     """The document ``changes`` make of ``structure``; ``AmendmentError`` names what cannot be."""
+    return apply_traced(structure, changes)[0]
+
+
+def apply_traced(structure: dict, changes: list[Change]) -> tuple[ParsedDocument, Trace]:
+    """``apply``, with the trace of which amendment made or struck each unit."""
     doc = ParsedDocument.from_dict(structure)
     chunks = _chunks(doc)
     for change in changes:
@@ -57,15 +78,17 @@ def apply(structure: dict, changes: list[Change]) -> ParsedDocument:
             "error": problems.problem(exc)
         }
         raise AmendmentError(message, ref=ref) from exc
-    _check_structure(doc, chunks, parsed, ref)
-    return parsed
+    made = _check_structure(doc, chunks, parsed, ref)
+    struck = {c.id: c.changed_by for c in chunks if c.deleted and c.changed_by is not None}
+    return parsed, Trace(made, struck)
 
 
-def _check_structure(doc: ParsedDocument, chunks: list[Chunk], parsed, ref) -> None:
+def _check_structure(doc: ParsedDocument, chunks: list[Chunk], parsed, ref) -> dict[str, int]:
     """The parser must read back every unit as what it was: an edited closing line must not
     become a paragraph, nor new text an article heading. New text alone may bring its own
-    blocks and (a), (b) items."""
+    blocks and (a), (b) items. The units each amendment made, by their new ids."""
     found = parsed.units()
+    made: dict[str, int] = {}
     n = 0
     for chunk in (c for c in chunks if not c.deleted):
         unit = found[n] if n < len(found) else None
@@ -78,12 +101,16 @@ def _check_structure(doc: ParsedDocument, chunks: list[Chunk], parsed, ref) -> N
                 },
                 ref=ref,
             )
+        if chunk.changed_by is not None:
+            made[unit["id"]] = chunk.changed_by
         n += 1
         while (
             chunk.id is None
             and n < len(found)
             and found[n]["kind"] in (UnitKind.BLOCK, UnitKind.SUBPARAGRAPH)
         ):
+            if chunk.changed_by is not None:
+                made[found[n]["id"]] = chunk.changed_by
             n += 1
     if n < len(found):
         raise AmendmentError(
@@ -98,6 +125,7 @@ def _check_structure(doc: ParsedDocument, chunks: list[Chunk], parsed, ref) -> N
             _("The amended text would not read cleanly: %(warning)s") % {"warning": new[0]},
             ref=ref,
         )
+    return made
 
 
 def _chunks(doc: ParsedDocument) -> list[Chunk]:
@@ -219,16 +247,49 @@ def strike(chunks: list[Chunk], at: int, change: Change) -> list[int]:
 
 
 def new_chunk(
-    like: Chunk, text: str, *, anchor: str | None = None, replaces: str | None = None
+    like: Chunk,
+    text: str,
+    change: Change,
+    *,
+    anchor: str | None = None,
+    replaces: str | None = None,
 ) -> Chunk:
-    """New text of the same kind of unit as ``like``, not yet numbered."""
+    """New text of the same kind of unit as ``like``, not yet numbered, made by ``change``."""
     first, *extra = _BLANK_LINE.split(text)
     obj = like.obj
     if like.kind == UnitKind.PARAGRAPH:
         # A replaced article keeps its heading; a new one has none until it is given one.
         heading = like.obj.heading if replaces else None
         obj = replace(like.obj, heading=heading, blocks=[], subparagraphs=[])
-    return Chunk(like.kind, None, first.strip(), obj, anchor=anchor, replaces=replaces, extra=extra)
+    return Chunk(
+        like.kind,
+        None,
+        first.strip(),
+        obj,
+        anchor=anchor,
+        replaces=replaces,
+        changed_by=change.ref,
+        extra=extra,
+    )
+
+
+def wordings(structure: dict) -> dict[str, str]:
+    """Each unit's current words as a replacement or a deletion takes them: a paragraph with
+    its blocks and lettered items, separated by blank lines as the proposed text is written."""
+    doc = ParsedDocument.from_dict(structure)
+    chunks = _chunks(doc)
+    styles = numbering_styles(doc)
+    out = {}
+    for at, chunk in enumerate(chunks):
+        if chunk.id is None:
+            continue
+        parts = [chunk.text]
+        for n in extent(chunks, at)[1:]:
+            held = chunks[n]
+            item = Item(held.kind, held.id, held.text, held.label, obj=held.obj)
+            parts.append(render_item(item, doc.language, styles))
+        out[chunk.id] = "\n\n".join(part for part in parts if part)
+    return out
 
 
 def _render_chunks(doc: ParsedDocument, chunks: list[Chunk]) -> str:

@@ -1,4 +1,5 @@
 from concord.documents.parsing import UnitKind
+from concord.drafting import comparison
 
 from .chunks import Chunk, strike
 from .registry import AmendmentKind, Change, Kind
@@ -12,6 +13,11 @@ class Delete(Kind):
         {UnitKind.PREAMBLE, UnitKind.PARAGRAPH, UnitKind.BLOCK, UnitKind.SUBPARAGRAPH}
     )
     takes_text = False
+    whole_unit = True
 
     def apply(self, chunks: list[Chunk], at: int, change: Change, text: str) -> None:
         strike(chunks, at, change)
+
+    def preview(self, current: str, text: str) -> list[comparison.Segment]:
+        """The words deleted."""
+        return [comparison.Segment(comparison.Op.DELETE, current)] if current else []

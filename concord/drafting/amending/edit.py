@@ -11,6 +11,7 @@ class Edit(Kind):
     """Edit the words of one unit, nothing else."""
 
     name, label = AmendmentKind.EDIT, AmendmentKind.EDIT.label
+    starts_from_wording = True
     targets = frozenset(
         {
             UnitKind.TITLE,

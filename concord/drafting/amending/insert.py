@@ -35,4 +35,4 @@ class Insert(Kind):
                 chunks[where].replaces,
             ):
                 where += 1
-        chunks.insert(where, new_chunk(chunks[at], text, anchor=change.unit))
+        chunks.insert(where, new_chunk(chunks[at], text, change, anchor=change.unit))

@@ -70,6 +70,10 @@ class Kind(ABC):
     takes_place = False  # goes before or after the unit it names
     # A kind that adds text beside a unit may name one another amendment already changes.
     beside_changed = False
+    # The proposed text starts from the unit's current words (an edit, a replacement) ...
+    starts_from_wording = False
+    # ... and those are the unit's own words, or with what it holds (blocks, lettered items).
+    whole_unit = False
 
     def place(self, place: str) -> str:
         """The place stored with the amendment."""

@@ -261,3 +261,16 @@ def test_an_article_keeps_its_heading_and_its_own_numbers():
     }  # fmt: skip
     edited = texts(apply(parsed(ARTICLES), [Change("edit", "art-2", "1. It enters into force.")]))
     assert edited["art-2"] == "1. It enters into force."
+
+
+def test_the_current_wording_of_a_unit_with_what_it_holds(structure):
+    from concord.drafting.amending import wordings
+
+    words = wordings(structure)
+    assert words["pre-1"] == "Recalling the Almaty Act of 2002;"
+    assert words["op-2"] == (
+        "We welcome the progress in implementing confidence building measures:\n\n"
+        "(a) in the military-political dimension;\n\n(b) in the economic dimension;\n\n"
+        "(c) in the human dimension."
+    )
+    assert words["op-2-b"] == "in the economic dimension;"

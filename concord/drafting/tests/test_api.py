@@ -46,8 +46,11 @@ def test_propose_accept_incorporate_and_compare(india, officer):
     units = india.get(f"/api/drafts/{SLUG}/versions/2").json()["units"]
     assert units[-1] == {
         "id": "op-3", "kind": "paragraph", "number": "3",
-        "text": "We celebrate CICA Day on 5 October.",
+        "text": "We celebrate CICA Day on 5 October.", "label": "Paragraph 3",
+        "wording": "We celebrate CICA Day on 5 October.",
     }  # fmt: skip
+    op2 = next(u for u in units if u["id"] == "op-2")
+    assert op2["wording"].endswith("\n\n(c) in the human dimension.")
     listed = india.get(f"/api/drafts/{SLUG}/amendments?status=incorporated").json()
     assert listed["count"] == 1 and listed["items"][0]["incorporated_into"] == 2
 
@@ -114,3 +117,51 @@ def test_a_page_of_amendments_is_read_alone(india, rows_read):
         page = india.get(f"/api/drafts/{SLUG}/amendments?page=2&page_size=3").json()
     assert page["count"] == 7 and [a["number"] for a in page["items"]] == [4, 5, 6]
     assert len(made) == 3 and "LIMIT 3 OFFSET 3" in sql[-1]
+
+
+def test_a_rejection_needs_its_reason_and_keeps_it(india, officer):
+    proposed = post(
+        india,
+        f"/api/drafts/{SLUG}/amendments",
+        {"kind": "delete", "unit": "op-2-b", "rationale": "Shorter."},
+    ).json()
+    reject = f"/api/drafts/{SLUG}/amendments/{proposed['id']}/reject"
+    for body in ({}, {"reason": ""}, {"reason": "   "}, {"note": "Not now."}):
+        refused = post(officer, reject, body)
+        assert refused.status_code == 422, body
+    assert Amendment.objects.get().status == "proposed"
+    rejected = post(officer, reject, {"reason": "Out of scope."})
+    assert rejected.status_code == 200
+    assert (rejected.json()["status"], rejected.json()["reason"]) == ("rejected", "Out of scope.")
+    listed = india.get(f"/api/drafts/{SLUG}/amendments/{proposed['id']}").json()
+    assert listed["reason"] == "Out of scope."
+
+
+def test_the_comparison_names_the_amendment_behind_each_change(india, officer):
+    for body in (
+        {"kind": "edit", "unit": "op-3", "text": "We celebrate CICA Day."},
+        {"kind": "delete", "unit": "pre-1"},
+        {"kind": "insert", "unit": "op-1", "text": "We welcome Turkmenistan.", "place": "before"},
+    ):
+        made = post(india, f"/api/drafts/{SLUG}/amendments", {**body, "rationale": "r"}).json()
+        post(officer, f"/api/drafts/{SLUG}/amendments/{made['id']}/accept")
+    post(officer, f"/api/drafts/{SLUG}/versions")
+    diff = india.get(f"/api/drafts/{SLUG}/compare?from=1&to=2&language=en").json()
+    named = {
+        (u["status"], u["old_id"], u["new_id"]): [
+            (a["number"], a["state"]) for a in u["amendments"]
+        ]
+        for u in diff["units"]
+        if u["status"] != "unchanged"
+    }
+    assert named == {
+        ("changed", "op-3", "op-4"): [(1, "IN")],
+        ("deleted", "pre-1", None): [(2, "IN")],
+        ("inserted", None, "op-1"): [(3, "IN")],
+    }
+    incorporated = india.get(f"/api/drafts/{SLUG}/amendments?version=1").json()["items"]
+    assert {a["number"]: (a["made_units"], a["struck_units"]) for a in incorporated} == {
+        1: (["op-4"], []),
+        2: ([], ["pre-1"]),
+        3: (["op-1"], []),
+    }

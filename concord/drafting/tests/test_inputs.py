@@ -102,7 +102,8 @@ def test_a_path_that_names_nothing_is_404(india):
             assert response.json()["detail"], path
         for step in ("accept", "reject", "withdraw"):
             path = f"/api/drafts/{SLUG}/amendments/{value}/{step}"
-            assert post(india, path).status_code == 404, path
+            body = {"reason": "No."} if step == "reject" else None
+            assert post(india, path, body).status_code == 404, path
 
 
 def test_a_page_that_names_nothing_is_404(draft, delegate_user):

@@ -84,9 +84,9 @@ def test_accepting_checks_the_amendment_still_applies_beside_those_accepted(
     edit.refresh_from_db()
     assert edit.status == "proposed"
     rejected = services.decide_amendment(
-        actor=officer, amendment_id=edit.pk, accept=False, note="Overtaken by amendment 1."
+        actor=officer, amendment_id=edit.pk, accept=False, reason="Overtaken by amendment 1."
     )
-    assert (rejected.status, rejected.note) == ("rejected", "Overtaken by amendment 1.")
+    assert (rejected.status, rejected.reason) == ("rejected", "Overtaken by amendment 1.")
     with pytest.raises(InvalidTransition, match="is rejected"):
         services.decide_amendment(actor=officer, amendment_id=edit.pk, accept=True)
     assert len(audit_entries(AuditEvent.AMENDMENT_ACCEPTED)) == 1
@@ -178,3 +178,43 @@ def test_a_missing_amendment_or_version_is_not_found(v1, officer, delegation):
         services.propose_amendment(actor=delegation, request=AmendmentRequest(
             version_id=999, language="en", kind="delete", unit="op-1", rationale="r",
         ))  # fmt: skip
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_rejection_needs_its_reason(v1, delegation, officer, audit_entries, reason):
+    amendment = propose(delegation, v1)
+    with pytest.raises(InvalidInput, match="reason for rejecting") as caught:
+        services.decide_amendment(
+            actor=officer, amendment_id=amendment.pk, accept=False, reason=reason
+        )
+    assert caught.value.field == "reason"
+    amendment.refresh_from_db()
+    assert amendment.status == "proposed" and not audit_entries(AuditEvent.AMENDMENT_REJECTED)
+    services.decide_amendment(
+        actor=officer, amendment_id=amendment.pk, accept=False, reason="Out of scope."
+    )
+    entry = audit_entries(AuditEvent.AMENDMENT_REJECTED)[0]
+    assert entry.data["reason"] == "Out of scope."
+
+
+def test_the_new_version_records_which_amendment_made_and_struck_which_unit(
+    v1, delegation, officer
+):
+    edit = propose(delegation, v1)
+    insert = propose(delegation, v1, kind="insert", unit="op-1", text="We welcome a new member.")
+    delete = propose(delegation, v1, kind="delete", unit="op-2")
+    replace = propose(
+        delegation, v1, kind="replace", unit="pre-2", text="Reaffirming our shared principles;"
+    )
+    for amendment in (edit, insert, delete, replace):
+        services.decide_amendment(actor=officer, amendment_id=amendment.pk, accept=True)
+
+    v2 = services.incorporate_amendments(actor=officer, version_id=v1.pk)
+
+    units = {a.number: (a.made_units, a.struck_units) for a in v2.incorporated.all()}
+    assert units == {
+        1: (["op-1"], []),
+        2: (["op-2"], []),
+        3: ([], ["op-2", "op-2-a", "op-2-b", "op-2-c"]),
+        4: (["pre-2"], ["pre-2"]),
+    }
