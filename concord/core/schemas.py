@@ -30,8 +30,10 @@ class ErrorOut(Schema):
 
 
 def with_errors(ok: dict, *codes: int) -> dict:
-    """A response map: the success schema(s) plus the documented error statuses."""
-    return {**ok, **dict.fromkeys(codes, ErrorOut)}
+    """A response map: the success schema(s) plus the documented error statuses. 401 is on
+    every operation: a request that sends a token no longer valid (expired, revoked) is
+    refused even where no token is needed, rather than read as anonymous."""
+    return {**ok, **dict.fromkeys((401, *codes), ErrorOut)}
 
 
 def _refuse(problem: str) -> None:
