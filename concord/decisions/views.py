@@ -51,7 +51,15 @@ def procedure_open(request):
     form = ProcedureForm(request.POST or None, initial=request.GET.dict())
     if procedure := form.submit(services.open_procedure, actor=actor):
         return redirect("decisions:detail", procedure_id=procedure.pk)
-    return render_form(request, "decisions/open.html", {"form": form, "nav_active": "decisions"})
+    context = {
+        "form": form,
+        "subjects": registry.choices(),
+        "chosen": form.subject,
+        "deadline": form.deadline_falls(),
+        "zone": timezone.get_current_timezone_name(),
+        "nav_active": "decisions",
+    }
+    return render_form(request, "decisions/open.html", context)
 
 
 def _detail_context(request, actor, procedure, form=None, recorded=None):

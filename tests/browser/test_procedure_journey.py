@@ -145,3 +145,51 @@ def test_the_chair_is_told_the_outcome_before_closing(site, browser, kazakhstan,
     chair.emulate_media(media="print")
     expect(chair.get_by_role("button", name="Print")).to_be_hidden()
     expect(chair.get_by_test_id("record-number")).to_have_text("CICA/D/2026/1")
+
+
+def test_opening_a_procedure_on_a_phone(site, browser, axe_violations):
+    from concord.accounts.services import create_user
+    from concord.documents.services import import_text
+
+    create_user(actor=SYSTEM, email="sec@x.example", role="secretariat", password=PASSWORD)
+    draft = import_text(
+        actor=SYSTEM, raw=b"Statement on Water\n\nDecide:\n\n1. We cooperate on water.\n"
+    )
+    page = sign_in(browser, site, "sec@x.example")
+    page.set_viewport_size(PHONE)
+    page.goto(site + "/decisions/open/")
+    expect(page.get_by_label("Title", exact=True)).to_have_count(0)
+    page.get_by_label("Subject").select_option("document_adoption")  # swapped in by htmx
+    expect(page).to_have_url(re.compile(r"subject\.type=document_adoption"))
+    expect(page.get_by_label("State concerned")).to_have_count(0)
+    page.get_by_label("Document version under decision").select_option(str(draft.text.version_id))
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Adoption of Statement on Water")
+    expect(page.get_by_label("Mode")).to_have_value("silence")
+    falls = page.get_by_test_id("deadline-falls")
+    expect(falls).to_have_text("The deadline falls on 11 December 2026, 12:00 (UTC).")
+    page.get_by_label(re.compile(r"^Deadline")).fill("2026-12-04T12:30")
+    page.get_by_label(re.compile(r"^Deadline")).dispatch_event("change")
+    expect(falls).to_have_text("The deadline falls on 4 December 2026, 12:30 (UTC).")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Open the procedure").click()
+    expect(page.get_by_test_id("question")).to_have_text("Silence holds: no objection so far")
+    expect(page.get_by_test_id("deadline-local")).to_have_text("4 December 2026, 12:30 (UTC)")
+
+
+def test_opening_a_procedure_without_a_script(site, browser):
+    from concord.accounts.services import create_user
+
+    create_user(actor=SYSTEM, email="sec@x.example", role="secretariat", password=PASSWORD)
+    page = browser.new_context(java_script_enabled=False, viewport=PHONE).new_page()
+    page.goto(site + "/accounts/login/")
+    page.get_by_label("E-mail address").fill("sec@x.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(site + "/decisions/open/")
+    page.get_by_label("Subject").select_option("text")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Title", exact=True).fill("CICA Day")
+    page.get_by_label("Text under decision").fill("We mark 5 October as CICA Day.")
+    page.get_by_role("button", name="Open the procedure").click()
+    expect(page.get_by_test_id("question")).to_have_text("Silence holds: no objection so far")
