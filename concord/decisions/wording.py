@@ -28,6 +28,12 @@ def states(names: Sequence[str]) -> str:
     return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
+def agreement(names: Sequence[str]) -> int:
+    """The number a verb agrees with: one state, or several (in Russian a list of 21 names
+    takes the plural, as any list of several does)."""
+    return 1 if len(names) == 1 else 2
+
+
 def stated(state: str, kind: str) -> str:
     """ "Kazakhstan objects"."""
     sentence = {
@@ -50,7 +56,7 @@ def recorded(state: str, kind: str, at: dt.datetime) -> str:
 def question(*, status: str, mode: str, outcome: str, objected: Sequence[str]) -> str:
     """Where the question stands, in one line: "Silence holds: no objection so far",
     "Silence broken: India objects", "Adopted: no Member State objected"."""
-    n, who = len(objected), states(objected)
+    n, who = agreement(objected), states(objected)
     if status == Status.WITHDRAWN:
         return _("Withdrawn: no decision was taken")
     if status == Status.CLOSED:
@@ -80,7 +86,7 @@ def forecast(board: dict[str, list[str]]) -> str:
         return ngettext(
             "If you close now, the decision is not adopted: %(states)s objects.",
             "If you close now, the decision is not adopted: %(states)s object.",
-            len(objected),
+            agreement(objected),
         ) % {"states": states(objected)}
     return _(
         "If you close now, the decision is adopted: no Member State objects "
