@@ -115,12 +115,14 @@ class ProcedureForm(ServiceForm):
             proposal=_under(values, f"subject.{part}") if part else None,
         )
 
+    def in_session(self) -> bool:
+        return self.forms[""]["mode"].value() == Mode.IN_SESSION
+
     def deadline_falls(self) -> dt.datetime | None:
         """When the deadline falls as the form stands: the one given, or the usual two weeks
         of a silence procedure; None in session or while the date given cannot be read."""
         procedure = self.forms[""]
-        mode = procedure["mode"].value()
-        if mode != Mode.SILENCE:
+        if self.in_session():
             return None
         try:
             given = procedure.fields["deadline"].clean(procedure["deadline"].value())

@@ -167,3 +167,9 @@ def test_the_fields_that_move_the_title_or_deadline_ask_again(secretariat_user):
     html = signed_in(secretariat_user).get("/decisions/open/", {"subject.type": "accession"})
     select = re.search(r'<select name="subject.state"[^>]*>', html.content.decode()).group(0)
     assert 'hx-get="/decisions/open/"' in select and 'hx-trigger="change"' in select
+
+
+def test_an_unreadable_deadline_is_not_said_to_fall_anywhere(secretariat_user):
+    asked = {"subject.type": "text", "mode": "silence", "deadline": "soon"}
+    html = signed_in(secretariat_user).get("/decisions/open/", asked).content.decode()
+    assert "The deadline falls on" not in html and "has no deadline" not in html
