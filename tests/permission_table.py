@@ -86,7 +86,7 @@ GET    /decisions/open/                                    login 403   403   403
 POST   /decisions/open/                                    login 403   403   403   403   403   302   403   302
 GET    /decisions/{procedure}/                             login 404   200   200   200   404   200   404   200
 POST   /decisions/{procedure}/close/                       login 404   403   403   403   404   302   404   302
-POST   /decisions/{procedure}/positions/                   login 404   200   200   200   404   422   404   422  # a refusal shown as a form error
+POST   /decisions/{procedure}/positions/                   login 404   302   302   302   404   422   404   422  # accepted: back to the page with what was recorded; a refusal shown as a form error
 POST   /decisions/{procedure}/withdraw/                    login 404   403   403   403   404   403   404   302
 # Inbox
 GET    /inbox/                                             login 200   200   200   200   200   200   200   200

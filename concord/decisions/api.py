@@ -23,6 +23,8 @@ def procedure_out(procedure) -> dict:
     return {
         "id": procedure.pk,
         "title": procedure.title,
+        "record_number": procedure.record_number or None,
+        "question": selectors.question(procedure, standing, selectors.named_tally(procedure)),
         "subject": {
             "type": procedure.subject,
             "state": procedure.participant.code if procedure.participant_id else None,
@@ -38,6 +40,8 @@ def procedure_out(procedure) -> dict:
         "deadline": procedure.deadline,
         "opened_at": procedure.opened_at,
         "closed_at": standing.closed_at,
+        "opened_by": str(procedure.opened_by) if procedure.opened_by_id else None,
+        "closed_by": str(procedure.closed_by) if procedure.closed_by_id else None,
         "shared_with_observers": procedure.shared_with_observers,
         "held_at": procedure.held_at.slug if procedure.held_at_id else None,
         "tally": selectors.tally(procedure),

@@ -17,6 +17,8 @@ TITLE_LIMIT = 300
 # A text under decision or a statement: room for the operative part of a long declaration.
 TEXT_LIMIT = 20000
 # No deadline the database could hold and Python could not read back (see core.inputs).
+# The forum's series of decision records.
+RECORD_PREFIX = "CICA/D"
 DEADLINE_BEFORE = dt.datetime.combine(LATEST_DATE + dt.timedelta(days=1), dt.time(), dt.UTC)
 
 
@@ -60,6 +62,18 @@ class Procedure(models.Model):
     opened_at = models.DateTimeField()
     deadline = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="who closed or withdrew it; empty when its deadline closed it",
+    )
+    # The decision record's number, given when the procedure closes with an outcome:
+    # RECORD_PREFIX/<year of closing>/<n-th closing of that year> (see `record_number`).
+    record_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    record_seq = models.PositiveIntegerField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -78,12 +92,26 @@ class Procedure(models.Model):
                 condition=Q(deadline__isnull=True) | Q(deadline__lt=DEADLINE_BEFORE),
                 name="procedure_deadline_in_range",
             ),
+            models.UniqueConstraint(
+                fields=["record_year", "record_seq"], name="procedure_record_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(record_seq__isnull=True) | Q(status=Status.CLOSED),
+                name="procedure_numbered_when_closed",
+            ),
             at_most("title", TITLE_LIMIT),
             at_most("text", TEXT_LIMIT),
         ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
+
+    @property
+    def record_number(self) -> str:
+        """ "CICA/D/2026/7": the seventh procedure closed in 2026; empty until it closes."""
+        if self.record_seq is None:
+            return ""
+        return f"{RECORD_PREFIX}/{self.record_year}/{self.record_seq}"
 
 
 class Seat(models.Model):

@@ -114,6 +114,14 @@ class PositionOut(Schema):
 class ProcedureOut(Schema):
     id: int
     title: str
+    record_number: str | None = Field(
+        description="the decision record's number, CICA/D/<year>/<n>: the n-th procedure "
+        "closed with an outcome in that year; null until it closes (and for a withdrawn one)"
+    )
+    question: str = Field(
+        description="where the question stands, in one line, in the language of the request: "
+        "'Silence holds: no objection so far', 'Silence broken: India objects'"
+    )
     subject: dict
     mode: Literal[tuple(Mode.values)]
     status: Literal[tuple(Status.values)]
@@ -122,6 +130,10 @@ class ProcedureOut(Schema):
     deadline: dt.datetime | None
     opened_at: dt.datetime
     closed_at: dt.datetime | None
+    opened_by: str | None = Field(description="the account that opened it")
+    closed_by: str | None = Field(
+        description="the account that closed or withdrew it; null when its deadline closed it"
+    )
     shared_with_observers: bool
     held_at: str | None
     effect: dict = Field(description="what the adoption made, e.g. {'meeting': slug}")
@@ -132,6 +144,7 @@ class ProcedureOut(Schema):
 class ProcedureItemOut(Schema):
     id: int
     title: str
+    record_number: str | None = Field(description="see the procedure's record_number")
     subject: str
     mode: Literal[tuple(Mode.values)]
     status: Literal[tuple(Status.values)]
@@ -139,6 +152,10 @@ class ProcedureItemOut(Schema):
     settling: bool = Field(description=SETTLING)
     deadline: dt.datetime | None
     opened_at: dt.datetime
+
+    @staticmethod
+    def resolve_record_number(procedure) -> str | None:
+        return procedure.record_number or None
 
     @staticmethod
     def resolve_status(procedure) -> str:

@@ -15,7 +15,7 @@ from concord.core.actors import Actor
 from concord.core.exceptions import NotFound
 from concord.documents import resemblance
 
-from . import permissions, rules
+from . import permissions, rules, wording
 from .choices import Mode, Outcome, Status
 from .models import Position, Procedure
 
@@ -33,6 +33,10 @@ class Standing:
     @property
     def status_label(self) -> str:
         return Status(self.status).label
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == Status.WITHDRAWN
 
     @property
     def outcome_label(self) -> str:
@@ -103,7 +107,7 @@ def access_procedure(actor: Actor, procedure_id: int) -> Procedure:
     """One visible procedure; hidden and missing look the same."""
     procedure = (
         visible_procedures(actor)
-        .select_related("participant", "version__document")
+        .select_related("participant", "version__document", "opened_by", "closed_by")
         .filter(pk=procedure_id)
         .first()
     )
@@ -135,6 +139,38 @@ def named_tally(procedure: Procedure) -> dict[str, list[str]]:
         position: sorted((names[code] for code in codes), key=str.casefold)
         for position, codes in rules.tally(names, current_positions(procedure)).items()
     }
+
+
+def question(procedure: Procedure, standing_now: Standing, board: dict[str, list[str]]) -> str:
+    """Where the question stands, in one line, from its standing and the tally by name."""
+    return wording.question(
+        status=standing_now.status,
+        mode=procedure.mode,
+        outcome=standing_now.outcome,
+        objected=board["objected"],
+    )
+
+
+@dataclass(frozen=True)
+class OwnPosition:
+    """The actor's state in a procedure where it counts, and its position in force (None while
+    it has stated none)."""
+
+    state: str
+    position: Position | None
+
+    @property
+    def sentence(self) -> str:
+        return wording.stated(self.state, self.position.kind) if self.position else ""
+
+
+def own_position(actor: Actor, procedure: Procedure) -> OwnPosition | None:
+    """The position of the actor's state, if the state counts in the procedure."""
+    participant = actor.participant
+    if participant is None or not procedure.seats.filter(participant=participant).exists():
+        return None
+    position = list_positions(procedure, current_only=True).filter(participant=participant).first()
+    return OwnPosition(participant.name, position)
 
 
 def list_positions(procedure: Procedure, *, current_only: bool = False) -> QuerySet[Position]:

@@ -5,7 +5,8 @@ import datetime as dt
 from dataclasses import replace
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -269,15 +270,40 @@ def state_position(*, actor: Actor, procedure_id: int, kind: str, statement: str
     return position
 
 
+# One key for every closing (the bytes of "records"): on PostgreSQL two closings wait for each
+# other, as every writer does on SQLite, so that they never take the same record number.
+RECORD_LOCK = 0x7265636F726473
+
+
+def _next_record_seq(year: int) -> int:
+    """The next number of the year's series, in order of closing."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECORD_LOCK])
+    last = Procedure.objects.filter(record_year=year).aggregate(last=Max("record_seq"))["last"]
+    return (last or 0) + 1
+
+
 def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedure:
     procedure.status = rules.after(procedure.status, "close")
     procedure.outcome = rules.outcome(selectors.current_positions(procedure).values())
-    procedure.closed_at = at
+    procedure.closed_at, procedure.closed_by = at, actor.user
+    procedure.record_year, procedure.record_seq = at.year, _next_record_seq(at.year)
     if procedure.outcome == Outcome.ADOPTED:
         subjects.apply_effect(procedure, timezone.localdate(at), actor)
     else:
         subjects.circulate(procedure, under_decision=False)
-    procedure.save(update_fields=["status", "outcome", "closed_at", "effect"])
+    procedure.save(
+        update_fields=[
+            "status",
+            "outcome",
+            "closed_at",
+            "closed_by",
+            "record_year",
+            "record_seq",
+            "effect",
+        ]
+    )
     _notify(procedure, MessageKind.PROCEDURE_OUTCOME)
     seats = procedure.seats.values_list("participant__code", flat=True)
     board = rules.tally(seats, selectors.current_positions(procedure))
@@ -285,8 +311,13 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
         actor=actor,
         event=AuditEvent.PROCEDURE_CLOSED,
         target=procedure,
-        summary=f"#{procedure.pk} closed: {procedure.outcome}",
-        data={"outcome": procedure.outcome, "closed_at": at, **board},
+        summary=f"#{procedure.pk} closed: {procedure.outcome} ({procedure.record_number})",
+        data={
+            "outcome": procedure.outcome,
+            "closed_at": at,
+            "record_number": procedure.record_number,
+            **board,
+        },
     )
     faults.checkpoint("decisions.conclude")
     return procedure
@@ -328,8 +359,8 @@ def withdraw_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
             _("The procedure is already %(status)s.")
             % {"status": procedure.get_status_display().lower()}
         )
-    procedure.status, procedure.closed_at = status, clock.now()
-    procedure.save(update_fields=["status", "closed_at"])
+    procedure.status, procedure.closed_at, procedure.closed_by = status, clock.now(), actor.user
+    procedure.save(update_fields=["status", "closed_at", "closed_by"])
     subjects.circulate(procedure, under_decision=False)
     record(
         actor=actor,

@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,7 +11,7 @@ from concord.core.exceptions import NotPermitted
 from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, wording
 from .choices import Mode, Status
 from .forms import PositionForm, ProcedureForm
 from .subjects import registry
@@ -49,29 +51,44 @@ def procedure_open(request):
     form = ProcedureForm(request.POST or None, initial=request.GET.dict())
     if procedure := form.submit(services.open_procedure, actor=actor):
         return redirect("decisions:detail", procedure_id=procedure.pk)
-    return render_form(request, "decisions/open.html", {"form": form, "nav_active": "decisions"})
+    context = {
+        "form": form,
+        "subjects": registry.choices(),
+        "chosen": form.subject,
+        "deadline": form.deadline_falls(),
+        "zone": timezone.get_current_timezone_name(),
+        "nav_active": "decisions",
+    }
+    return render_form(request, "decisions/open.html", context)
 
 
-def _detail_context(request, actor, procedure, form=None):
+def _detail_context(request, actor, procedure, form=None, recorded=None):
     now = clock.now()
     standing = selectors.standing(procedure)
     is_open = standing.status == Status.OPEN
     subject = registry.of(procedure)
+    tally = selectors.named_tally(procedure)
+    can_close = (
+        is_open and procedure.mode == Mode.IN_SESSION and permissions.can_close_in_session(actor)
+    )
     return {
         "procedure": procedure,
         "standing": standing,
+        "question": selectors.question(procedure, standing, tally),
+        "own": selectors.own_position(actor, procedure),
+        "recorded": recorded
+        and wording.recorded(recorded.participant.name, recorded.kind, recorded.stated_at),
         "subject": subject,
         "proposal": subject.describe(procedure),
-        "tally": selectors.named_tally(procedure),
+        "tally": tally,
         "positions": selectors.list_positions(procedure),
         "form": form or PositionForm(),
         "can_state": is_open and permissions.can_state_position(actor, procedure),
-        "can_close": is_open
-        and procedure.mode == Mode.IN_SESSION
-        and permissions.can_close_in_session(actor),
+        "can_close": can_close,
+        "forecast": wording.forecast(tally) if can_close else "",
         "can_withdraw": is_open and permissions.can_withdraw(actor, procedure),
         "remaining": bool(procedure.deadline and procedure.deadline > now),
-        "my_state": actor.participant.code if actor.participant else None,
+        "zone": timezone.get_current_timezone_name(),
         "now": now,
         "nav_active": "decisions",
     }
@@ -93,12 +110,17 @@ def position_state(request, procedure_id: int):
     actor = actor_from_request(request)
     selectors.access_procedure(actor, procedure_id)
     form = PositionForm(request.POST)
-    if form.submit(services.state_position, actor=actor, procedure_id=procedure_id):
+    position = form.submit(services.state_position, actor=actor, procedure_id=procedure_id)
+    if position and not request.htmx:
+        said = wording.recorded(position.participant.name, position.kind, position.stated_at)
+        messages.success(request, said)
+        return redirect("decisions:detail", procedure_id=procedure_id)
+    if position:
         form = PositionForm()  # a fresh form under the board, for the next position
     procedure = selectors.access_procedure(actor, procedure_id)
-    context = _detail_context(request, actor, procedure, form)
+    context = _detail_context(request, actor, procedure, form, recorded=position)
     return render_form(
-        request, "decisions/detail.html", context, fragment="decisions/partials/board.html"
+        request, "decisions/detail.html", context, fragment="decisions/partials/answer.html"
     )
 
 

@@ -52,12 +52,14 @@ def test_silence_procedure_on_a_draft_until_adoption(site, browser, axe_violatio
 
     secretariat = sign_in(browser, site, "sec@x.example")
     secretariat.goto(site + "/decisions/open/")
-    secretariat.get_by_label("Title", exact=True).fill("Adoption of the Statement on Water")
     secretariat.get_by_label("Subject").select_option("document_adoption")
     secretariat.get_by_label("Document version under decision").select_option(
         str(draft.text.version_id)
     )
-    secretariat.get_by_label("Mode").select_option("silence")
+    title = secretariat.get_by_label("Title", exact=True)
+    expect(title).to_have_value("Adoption of Statement on Water")  # suggested
+    title.fill("Adoption of the Statement on Water")
+    expect(secretariat.get_by_label("Mode")).to_have_value("silence")
     secretariat.get_by_role("button", name="Open the procedure").click()
     expect(secretariat).to_have_url(re.compile(r"/decisions/\d+/$"))
     url = secretariat.url

@@ -14,6 +14,7 @@ class Accession(ParticipantSubject):
     """A state becomes a Member State on the day of the decision."""
 
     name, label = SubjectType.ACCESSION, SubjectType.ACCESSION.label
+    title_pattern = gettext_lazy("Accession of %(state)s")
     rivals = STATUS_SUBJECTS
     organisation_refused = gettext_lazy("%(name)s is an organisation: only a state accedes.")
 

@@ -13,7 +13,7 @@ from concord.core.upsert import DECIDED
 from concord.documents.models import Version
 from concord.members.models import Participant
 
-from ..choices import Status
+from ..choices import Mode, Status
 from ..models import Procedure
 from ..requests import SubjectRequest
 
@@ -44,6 +44,8 @@ class Subject:
     form: type[forms.Form] | None = None
     # Shown on the procedure's page under the summary, with ``proposal`` from `describe`.
     template: str | None = None
+    # What the open form offers first: the forum circulates a text under two weeks' silence.
+    default_mode: str = Mode.SILENCE
 
     def check(
         self, request: SubjectRequest, *, today: dt.date, decided_by: dt.datetime | None
@@ -61,6 +63,11 @@ class Subject:
     def take_effect(self, procedure: Procedure, *, on: dt.date, actor: Actor) -> dict:
         """Carry out the adoption, inside its transaction; returns what it made."""
         return {}
+
+    def suggest_title(self, request: SubjectRequest) -> str:
+        """A title for the procedure from what the form holds so far, in the reader's
+        language ("Adoption of the Statement on Water"); empty when there is none to offer."""
+        return ""
 
     def describe(self, procedure: Procedure) -> dict:
         """The proposal in words for the page, in the reader's language."""

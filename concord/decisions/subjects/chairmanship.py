@@ -15,6 +15,7 @@ class Chairmanship(ParticipantSubject):
     """A Member State takes the Chair from the day of the decision; the running term ends."""
 
     name, label = SubjectType.CHAIRMANSHIP, SubjectType.CHAIRMANSHIP.label
+    title_pattern = gettext_lazy("Chairmanship of %(state)s")
     organisation_refused = gettext_lazy("%(name)s is an organisation: only a Member State chairs.")
 
     def check_standing(self, participant, status, today):

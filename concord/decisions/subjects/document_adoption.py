@@ -49,5 +49,11 @@ class DocumentAdoption(Subject):
         )
         return {"document": document.slug}
 
+    def suggest_title(self, request):
+        version = Version.objects.select_related("document").filter(pk=request.version).first()
+        if version is None:
+            return ""
+        return _("Adoption of %(title)s") % {"title": version.document.title}
+
     def describe(self, procedure):
         return {"units": documents.labelled_units(procedure.version, current_language())}

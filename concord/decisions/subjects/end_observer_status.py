@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.core.exceptions import InvalidInput
 from concord.members import services as members
@@ -12,6 +13,7 @@ class EndObserverStatus(ParticipantSubject):
     """An observer's status ends on the day of the decision."""
 
     name, label = SubjectType.END_OBSERVER_STATUS, SubjectType.END_OBSERVER_STATUS.label
+    title_pattern = gettext_lazy("End of the observer status of %(state)s")
     rivals = STATUS_SUBJECTS
 
     def check_standing(self, participant, status, today):

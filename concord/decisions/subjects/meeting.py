@@ -102,6 +102,10 @@ class Meeting(Subject):
             ) from exc
         return {"meeting": meeting.slug}
 
+    def suggest_title(self, request):
+        title = (request.proposal or {}).get("title")
+        return _("Convening of %(title)s") % {"title": title} if title else ""
+
     def describe(self, procedure):
         """Names rather than codes, dates rather than ISO strings, the reader's language where
         it was given."""

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.core.exceptions import InvalidInput
 from concord.members import services as members
@@ -12,6 +13,7 @@ class ObserverStatus(ParticipantSubject):
     """A state or an organisation with no status becomes an observer."""
 
     name, label = SubjectType.OBSERVER_STATUS, SubjectType.OBSERVER_STATUS.label
+    title_pattern = gettext_lazy("Observer status for %(state)s")
     rivals = STATUS_SUBJECTS
 
     def check_standing(self, participant, status, today):

@@ -40,6 +40,14 @@ class ParticipantSubject(Subject):
     rivals: tuple[str, ...] = ()
     # Set where only a state can be the subject: the refusal of an organisation.
     organisation_refused: str | None = None
+    # The suggested title, with the participant's name as ``%(state)s``.
+    title_pattern: str = ""
+
+    def suggest_title(self, request: SubjectRequest) -> str:
+        participant = Participant.objects.filter(code=request.state or "").first()
+        if participant is None or not self.title_pattern:
+            return ""
+        return self.title_pattern % {"state": participant.name}
 
     def check(
         self, request: SubjectRequest, *, today: dt.date, decided_by: dt.datetime | None

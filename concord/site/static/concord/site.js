@@ -32,6 +32,11 @@
     const notice = document.getElementById("request-error");
     if (notice) {
       notice.hidden = !shown;
+      if (shown) {
+        // Brought into view and focused: the reader is at the form, often far below it.
+        notice.setAttribute("tabindex", "-1");
+        notice.focus();
+      }
     }
   }
 
