@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound
+from concord.documents import labels
 from concord.documents.models import Document, Unit, Version
 
 from . import comparison, permissions
@@ -108,9 +109,22 @@ def version_text(version: Version, language: str) -> VersionText:
 
 
 def version_units(version: Version, language: str, *, field: str = "language") -> list[dict]:
+    """The units of one language of a version, in reading order, each with its id (for links
+    and amendments) and its label ("Operative paragraph 7, second subparagraph") for people."""
     units = Unit.objects.filter(text__version=version, text__language=language).order_by("ordinal")
-    rows = [{"id": u.uid, "kind": u.kind, "number": u.number, "text": u.content} for u in units]
-    if not rows and not version.texts.filter(language=language).exists():
+    text = version.texts.filter(language=language).only("structure").first()
+    names = labels.text_labels(text.structure) if text is not None else {}
+    rows = [
+        {
+            "id": u.uid,
+            "kind": u.kind,
+            "number": u.number,
+            "text": u.content,
+            "label": names.get(u.uid) or labels.kind_label(u.kind),
+        }
+        for u in units
+    ]
+    if text is None:
         raise InvalidInput(
             _("Version %(n)s has no %(language)s text.")
             % {"n": version.number, "language": language},

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_from_request
@@ -66,6 +67,7 @@ def _detail_context(request, actor, document, *, number=None, form=None):
             and permissions.can_withdraw(actor, amendment)
         )
         current = by_id.get(amendment.unit, {}).get("text", "")
+        amendment.unit_label = by_id.get(amendment.unit, {}).get("label") or _("A passage")
         amendment.preview = kinds.get(amendment.kind).preview(current, amendment.text)
     on_unit: dict[str, list] = {}
     for amendment in amendments:

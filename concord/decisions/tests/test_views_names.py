@@ -65,13 +65,16 @@ def test_positions_by_state_name_the_states_alphabetically(page_in, language, jo
     [
         (
             "en",
-            ["Title", "Preamble, clause 1", "Preamble, clause 2", "Operative formula",
-             "Paragraph 1", "Paragraph 1 (a)", "Paragraph 1 (b)", "Paragraph 2"],
+            ["Title", "Preambular paragraph 1", "Preambular paragraph 2", "Operative formula",
+             "Operative paragraph 1", "Operative paragraph 1 (a)", "Operative paragraph 1 (b)",
+             "Operative paragraph 2"],
         ),
         (
             "ru",
-            ["Название", "Преамбула, абзац 1", "Преамбула, абзац 2",
-             "Формула постановляющей части", "Пункт 1", "Пункт 1 (a)", "Пункт 1 (b)", "Пункт 2"],
+            ["Название", "Пункт 1 преамбулы", "Пункт 2 преамбулы",
+             "Формула постановляющей части", "Пункт 1 постановляющей части",
+             "Пункт 1 постановляющей части (a)", "Пункт 1 постановляющей части (b)",
+             "Пункт 2 постановляющей части"],
         ),
     ],
 )  # fmt: skip
