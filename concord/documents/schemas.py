@@ -78,7 +78,7 @@ class SearchHitOut(Schema):
     unit: str = Field(description="The unit's id, the anchor of `url` (`op-7-2`).")
     label: str = Field(
         description="What a reader calls the unit, in the request's language "
-        "(\"Operative paragraph 7, second subparagraph\")."
+        '("Operative paragraph 7, second subparagraph").'
     )
     kind: UnitKind
     snippet: str
