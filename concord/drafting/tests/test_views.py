@@ -1,16 +1,18 @@
 import re
 
+import pytest
 from django.test import Client
 
+from concord.core.tests.pages import visible_text
 from concord.drafting.models import Amendment
 from conftest import PASSWORD
 
 SLUG = "seventh-summit-declaration"
 
 
-def _visible(html: str) -> str:
-    """The words a reader sees: the page without its tags (ids stay in links and anchors)."""
-    return re.sub(r"<[^>]+>", " ", html)
+def _table(page: str, testid: str) -> str:
+    start = page.index(f'data-testid="{testid}"')
+    return visible_text(page[start : page.index("</table>", start)])
 
 
 def signed_in(user) -> Client:
@@ -67,7 +69,7 @@ def test_the_secretariat_accepts_incorporates_and_sees_the_comparison(
     assert "<td>Operative paragraph 2 (c)</td><td>Operative paragraph 2 (b)</td>" in diff, (
         "a renumbered unit is named by its label in each version, never by its id"
     )
-    assert "op-2-c" not in _visible(diff)
+    assert "op-2-c" not in visible_text(diff)
     assert "v2" in officer.get(f"/drafts/{SLUG}/").content.decode()
 
 
@@ -124,3 +126,21 @@ def test_the_page_offers_a_decision_only_on_a_proposed_amendment_and_hides_uncha
     changed = officer.get(f"/drafts/{SLUG}/compare/?from=1&to=2&changed=1").content.decode()
     assert 'data-status="unchanged"' in every and 'data-status="unchanged"' not in changed
     assert 'data-status="deleted"' in changed
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Operative paragraph 2 (b)"), ("ru", "Пункт 2 постановляющей части (b)")],
+)
+def test_the_draft_page_names_units_and_languages(draft, delegate_user, language, label):
+    client = signed_in(delegate_user)
+    amendment(client, kind="delete", unit="op-2-b", text="")
+    client.cookies["django_language"] = language
+    page = client.get(f"/drafts/{SLUG}/").content.decode()
+    units = visible_text(page[page.index('data-testid="units"') :])
+    table = _table(page, "amendments")
+    assert label in units and label in table
+    for text in (units, table):
+        assert not re.search(r"\b(op|pre)-\d", text) and "enacting" not in text
+    versions = _table(page, "versions")
+    assert "English" in versions and not re.search(r"\ben\b", versions)
