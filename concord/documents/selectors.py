@@ -261,3 +261,8 @@ def document_name(document: Document) -> str:
     """How a message names a document: its title in the active language, else in the other
     (a draft imported in Russian only has no English title), else its slug."""
     return document.title or document.title_ru or document.slug
+
+
+def titles_by_slug() -> dict[str, str]:
+    """Each document's slug with its title in the reader's language (for the audit trail)."""
+    return {d.slug: d.title for d in Document.objects.only("slug", "title_en", "title_ru")}
