@@ -71,7 +71,7 @@ def _detail_context(request, actor, procedure, form=None):
         and permissions.can_close_in_session(actor),
         "can_withdraw": is_open and permissions.can_withdraw(actor, procedure),
         "remaining": bool(procedure.deadline and procedure.deadline > now),
-        "my_state": actor.participant.code if actor.participant else None,
+        "my_state": actor.participant.name if actor.participant else None,
         "now": now,
         "nav_active": "decisions",
     }

@@ -176,11 +176,12 @@ def list_years(actor: Actor) -> list[int]:
 def require_text(document: Document, language: str) -> Text:
     text = current_text(document, language)
     if text is None:
-        raise NotFound(
-            _("No %(lang)s text of %(slug)s is held.")
-            % {"lang": language, "slug": repr(document.slug)},
-            field="lang",
+        message = (
+            _("No Russian text of “%(title)s” is held.")
+            if language == "ru"
+            else _("No English text of “%(title)s” is held.")
         )
+        raise NotFound(message % {"title": document.title}, field="lang")
     return text
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from concord.core.actors import SYSTEM, actor_for
+from concord.core.tests.pages import visible_text
 from concord.decisions import services
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from conftest import PASSWORD
@@ -32,10 +33,10 @@ def page_in(secretariat_user, delegate_user):
     )
     services.state_position(actor=actor_for(delegate_user), procedure_id=procedure.pk, kind="join")
 
-    def page(language: str) -> str:
+    def page(language: str, user=secretariat_user) -> str:
         client = Client()
         client.cookies["django_language"] = language
-        assert client.login(email=secretariat_user.email, password=PASSWORD)
+        assert client.login(email=user.email, password=PASSWORD)
         return client.get(f"/decisions/{procedure.pk}/").content.decode()
 
     return page
@@ -82,3 +83,9 @@ def test_the_text_under_decision_names_its_units(page_in, language, labels):
     page = page_in(language)
     assert re.findall(r'<span class="unit-label">(.*?)</span>', page) == labels
     assert '<span class="code">' not in page
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Position of India"), ("ru", "Индия")])
+def test_the_position_form_names_my_state(page_in, delegate_user, language, heading):
+    text = visible_text(page_in(language, delegate_user))
+    assert heading in text and "IN" not in text.split()
