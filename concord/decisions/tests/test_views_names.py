@@ -89,3 +89,11 @@ def test_the_text_under_decision_names_its_units(page_in, language, labels):
 def test_the_position_form_names_my_state(page_in, delegate_user, language, heading):
     text = visible_text(page_in(language, delegate_user))
     assert heading in text and "IN" not in text.split()
+
+
+def test_the_open_form_lists_states_by_name_alone(secretariat_user):
+    client = Client()
+    assert client.login(email=secretariat_user.email, password=PASSWORD)
+    page = client.get("/decisions/open/").content.decode()
+    assert '<option value="KZ">Kazakhstan</option>' in page
+    assert "(KZ)" not in visible_text(page)
