@@ -6,7 +6,7 @@ from concord.core.actors import actor_from_request
 from concord.core.htmx import shows_domain_errors
 from concord.core.pagination import page_of
 
-from . import selectors
+from . import names, selectors
 from .events import AuditEvent
 
 
@@ -15,11 +15,16 @@ from .events import AuditEvent
 def entry_list(request):
     event = request.GET.get("event") or None
     entries = selectors.list_entries(actor_from_request(request), event=event)
+    page = page_of(request, entries, 50)
+    known = names.known_names()
+    for entry in page:
+        entry.readable_summary = names.readable(entry.summary, known)
+        entry.acting_for_name = known.get(entry.acting_for, entry.acting_for)
     return render(
         request,
         "audit/list.html",
         {
-            "page": page_of(request, entries, 50),
+            "page": page,
             "events": AuditEvent.choices,
             "event": event,
             "nav_active": "audit",

@@ -6,3 +6,10 @@ class DocumentsConfig(AppConfig):
     name = "concord.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        from concord.audit import names
+
+        from . import selectors
+
+        names.register(selectors.titles_by_slug)

@@ -4,7 +4,9 @@ mentions of registered documents turned into links."""
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
+from . import labels
 from .parsing import ParagraphKind
 
 
@@ -49,16 +51,42 @@ def parts(structure: dict, prefix: str = "") -> list[dict]:
 
 
 def contents(structure: dict) -> list[dict]:
-    """The table of contents: sections with their paragraph anchors."""
-    return [
-        {
-            "id": part["id"],
-            "label": part["section"]["number"] if part["section"] else None,
-            "heading": part["section"].get("heading") if part["section"] else None,
-            "paragraphs": [{"id": p["id"], "number": p["number"]} for p in part["paragraphs"]],
-        }
-        for part in parts(structure)
-    ]
+    """The table of contents, each entry named as a reader names it: the preamble, the sections
+    with their paragraphs (in a text without sections, the paragraphs themselves), the annexes.
+    Empty when it would hold a single entry: a list of one leads nowhere."""
+    names = labels.text_labels(structure)
+    entries = []
+    if structure.get("preamble"):
+        entries.append(_entry(structure["preamble"][0]["id"], _("Preamble")))
+    for part in parts(structure):
+        paragraphs = [
+            _entry(p["id"], _titled(names[p["id"]], p.get("heading"))) for p in part["paragraphs"]
+        ]
+        if part["section"] is None:
+            entries += paragraphs
+        else:
+            section = part["section"]
+            label = _titled(
+                names[part["id"]], section.get("heading"), replaces=not section.get("number")
+            )
+            entries.append(_entry(part["id"], label, paragraphs))
+    for annex in structure.get("annexes") or []:
+        entries.append(_entry(annex["id"], _titled(names[annex["id"]], annex.get("title"))))
+    size = sum(1 + len(entry["children"]) for entry in entries)
+    return entries if size > 1 else []
+
+
+def _entry(uid: str, label: str, children: list[dict] | None = None) -> dict:
+    return {"id": uid, "label": label, "children": children or []}
+
+
+def _titled(label: str, heading: str | None, *, replaces: bool = False) -> str:
+    """ "Section I: Water"; an unnumbered section is called by its heading alone."""
+    if not heading:
+        return label
+    return (
+        heading if replaces else _("%(label)s: %(heading)s") % {"label": label, "heading": heading}
+    )
 
 
 def context(structure: dict, references: dict | None = None) -> dict:

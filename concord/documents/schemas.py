@@ -80,7 +80,11 @@ class ImportOut(Schema):
 
 
 class SearchHitOut(Schema):
-    unit: str
+    unit: str = Field(description="The unit's id, the anchor of `url` (`op-7-2`).")
+    label: str = Field(
+        description="What a reader calls the unit, in the request's language "
+        '("Operative paragraph 7, second subparagraph").'
+    )
     kind: UnitKind
     snippet: str
     document: str
@@ -92,13 +96,35 @@ class SearchHitOut(Schema):
     rank: float
 
 
+class SearchDocumentOut(Schema):
+    """A document whose title holds every word of the query."""
+
+    document: str = Field(description="The document's slug, as in /api/documents/{slug}.")
+    title: str = Field(description="The title that matched, in `language`.")
+    type: str
+    adopted_on: dt.date | None
+    language: Literal["en", "ru"] = Field(description="The language of the matching title.")
+    url: str
+
+
 class SearchOut(Schema):
     query: str
-    count: int
+    count: int = Field(description="Passages found (`items`), up to the count cap.")
     more: bool
     page: int
     pages: int
-    items: list[SearchHitOut]
+    items: list[SearchHitOut] = Field(description="Matching passages, best first.")
+    documents: list[SearchDocumentOut] = Field(
+        description="Documents whose title holds every word of the query, newest first "
+        "(at most 20, given with the first page only)."
+    )
+    language_without_text: Literal["en", "ru"] | None = Field(
+        description="The language asked for (`lang`) when no document in the search's scope "
+        "has a text in it yet: nothing can then be found in that language."
+    )
+    message: str | None = Field(
+        description="Said to a person when `language_without_text` is set, in their language."
+    )
 
     @classmethod
     def of(cls, result: SearchPage) -> "SearchOut":
@@ -111,6 +137,7 @@ class SearchOut(Schema):
             items=[
                 SearchHitOut(
                     unit=hit.uid,
+                    label=hit.label,
                     kind=hit.kind,
                     snippet=str(hit.snippet),
                     document=hit.slug,
@@ -123,6 +150,19 @@ class SearchOut(Schema):
                 )
                 for hit in result.hits
             ],
+            documents=[
+                SearchDocumentOut(
+                    document=match.slug,
+                    title=match.title,
+                    type=match.doc_type,
+                    adopted_on=match.adopted_on,
+                    language=match.language,
+                    url=match.url,
+                )
+                for match in result.documents
+            ],
+            language_without_text=result.language_without_text,
+            message=result.no_text_message or None,
         )
 
 

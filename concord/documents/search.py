@@ -1,24 +1,30 @@
 """Full-text search over the units of every held text: SQLite FTS5 in the embedded default,
-PostgreSQL full-text search (with Russian and English stemming) in production."""
+PostgreSQL full-text search (with Russian and English stemming) in production. Document titles
+are matched too, in Python on both databases: the register holds a few hundred titles, and one
+matcher keeps the two databases' answers the same."""
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import snowballstemmer
 from django.db import connection
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 
+from . import labels
+from .models import Text
 from .parsing import UnitKind
-from .selectors import PUBLISHED, sees_unpublished
+from .selectors import PUBLISHED, sees_unpublished, visible_documents
 
 WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 LATIN = re.compile("[A-Za-z]")
 RUSSIAN_STEMMER = snowballstemmer.stemmer("russian")
+ENGLISH_STEMMER = snowballstemmer.stemmer("english")
 START, STOP = (
     "\x02",
     "\x03",
@@ -29,6 +35,7 @@ PG_CONFIG = {"en": "english", "ru": "russian"}
 # Counting every match of a common word costs as much as the search itself; past this many the
 # answer says "more than" (and pagination stops there).
 COUNT_CAP = 1000
+TITLE_CAP = 20  # documents whose title matches, shown with the first page of passages
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,22 @@ class Hit:
     adopted_on: object
     language: str
     rank: float
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """A document whose title holds every word of the query."""
+
+    slug: str
+    title: str
+    doc_type: str
+    adopted_on: object
+    language: str
+
+    @property
+    def url(self) -> str:
+        return reverse("documents:detail", args=[self.slug]) + f"?lang={self.language}"
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,18 @@ class SearchPage:
     total: int
     page: int
     page_size: int
+    documents: list[TitleMatch] = field(default_factory=list)
+    # The language asked for, when no document in the search's scope has a text in it.
+    language_without_text: str | None = None
+
+    @property
+    def no_text_message(self) -> str:
+        """Why nothing can be found: there is no text in the language asked for."""
+        if self.language_without_text == "ru":
+            return _("No document has a Russian text yet, so nothing can be found in Russian.")
+        if self.language_without_text == "en":
+            return _("No document has an English text yet, so nothing can be found in English.")
+        return ""
 
     @property
     def more(self) -> bool:
@@ -97,7 +132,9 @@ JOINS = """
     JOIN documents_version v ON v.id = t.version_id
     JOIN documents_document d ON d.id = v.document_id
 """
-COLUMNS = "u.uid, u.kind, d.slug, d.title_en, d.title_ru, d.doc_type, d.adopted_on, t.language"
+COLUMNS = (
+    "u.uid, u.kind, d.slug, d.title_en, d.title_ru, d.doc_type, d.adopted_on, t.language, t.id"
+)
 OUTER_COLUMNS = ", ".join(column.split(".")[1] for column in COLUMNS.split(", "))
 LANGUAGE_CONFIG = "CASE language WHEN 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END"
 
@@ -145,7 +182,7 @@ def _sqlite(query_terms, where, params, limit, offset):
                 [match, *ids],
             )
             snippets = dict(cursor.fetchall())
-    rows = [(*row[1:9], -row[9], snippets.get(row[0], "")) for row in page]
+    rows = [(*row[1:10], -row[10], snippets.get(row[0], "")) for row in page]
     return rows, total
 
 
@@ -198,15 +235,24 @@ def search_units(actor: Actor, request: SearchRequest) -> SearchPage:
     query_terms = terms(request.query)
     if not query_terms:
         return SearchPage(request.query, [], 0, page, page_size)
+    scope = _scope(actor, request)
+    if (
+        language
+        and not Text.objects.filter(version__document__in=scope, language=language).exists()
+    ):
+        documents = match_titles(scope, query_terms, language)
+        return SearchPage(request.query, [], 0, page, page_size, documents, language)
     where, params = _filters(actor, language, doc_type, year)
     offset = (page - 1) * page_size
     if connection.vendor == "postgresql":
         rows, total = _postgres(query_terms, language, where, params, page_size, offset)
     else:
         rows, total = _sqlite(query_terms, where, params, page_size, offset)
+    names = _labels({row[8] for row in rows})
     hits = [
         Hit(
             uid=uid,
+            label=names.get(text_id, {}).get(uid) or labels.kind_label(kind),
             kind=UnitKind(kind),
             slug=slug,
             title=(title_ru if lang == "ru" and title_ru else title_en),
@@ -216,9 +262,74 @@ def search_units(actor: Actor, request: SearchRequest) -> SearchPage:
             rank=float(rank),
             snippet=highlight(snippet),
         )
-        for uid, kind, slug, title_en, title_ru, doc_type_, adopted_on, lang, rank, snippet in rows
+        for (
+            uid,
+            kind,
+            slug,
+            title_en,
+            title_ru,
+            doc_type_,
+            adopted_on,
+            lang,
+            text_id,
+            rank,
+            snippet,
+        ) in rows
     ]
-    return SearchPage(request.query, hits, total, page, page_size)
+    documents = match_titles(scope, query_terms, language) if page == 1 else []
+    return SearchPage(request.query, hits, total, page, page_size, documents)
+
+
+def _scope(actor: Actor, request: SearchRequest):
+    """The documents a search looks in: those the actor sees, of the type and year asked for."""
+    documents = visible_documents(actor)
+    if request.doc_type:
+        documents = documents.filter(doc_type=request.doc_type)
+    if request.year:
+        documents = documents.filter(adopted_on__year=request.year)
+    return documents
+
+
+def _labels(text_ids: set[int]) -> dict[int, dict[str, str]]:
+    """What a reader calls each unit, for the texts a page of hits is drawn from."""
+    texts = Text.objects.filter(pk__in=text_ids).only("structure")
+    return {text.pk: labels.text_labels(text.structure) for text in texts}
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    stemmer = RUSSIAN_STEMMER if CYRILLIC.search(word) else ENGLISH_STEMMER
+    return stemmer.stemWord(word)
+
+
+def title_matches(title: str, query_terms: list[str]) -> bool:
+    """Every word of the query begins a word of the title, once both are stemmed ("treaties"
+    finds "Treaty", "терроризма" finds "терроризмом"); a word of fewer than four letters must
+    be whole."""
+    words = [_stem(w) for w in WORD.findall(title)]
+    for term in query_terms:
+        stem = _stem(term)
+        if not any(w == stem or (len(stem) >= 4 and w.startswith(stem)) for w in words):
+            return False
+    return True
+
+
+def match_titles(documents, query_terms: list[str], language: str | None) -> list[TitleMatch]:
+    """Documents of ``documents`` whose title, in the language asked for or in either, holds
+    every word of the query; newest first."""
+    matches = []
+    rows = documents.order_by("-adopted_on", "slug").values_list(
+        "slug", "title_en", "title_ru", "doc_type", "adopted_on"
+    )
+    for slug, title_en, title_ru, doc_type, adopted_on in rows:
+        titles = {"en": title_en, "ru": title_ru}
+        for lang in [language] if language else ["en", "ru"]:
+            if titles[lang] and title_matches(titles[lang], query_terms):
+                matches.append(TitleMatch(slug, titles[lang], doc_type, adopted_on, lang))
+                break
+        if len(matches) >= TITLE_CAP:
+            break
+    return matches
 
 
 def hit_url(hit: Hit) -> str:

@@ -15,7 +15,6 @@ from concord.members.models import Body
 
 from . import labels, permissions, reading, resemblance, structure
 from .models import Document, Reference, Text, Unit, Version
-from .parsing import ParsedDocument
 
 PUBLISHED = (Document.Status.ADOPTED, Document.Status.SUPERSEDED)
 SORTS = {
@@ -151,13 +150,14 @@ def _by_office() -> str:
 
 def labelled_units(version, language: str) -> list[tuple[str, Unit]]:
     """The units of one version in ``language``, or in English when that text is not held,
-    each with what a reader calls it ("Preamble, clause 1") in the reader's language."""
+    each with what a reader calls it ("Preambular paragraph 1") in the reader's language."""
     texts = {t.language: t for t in version.texts.all()}
     text = texts.get(language) or texts.get("en") or next(iter(texts.values()), None)
     if text is None:
         return []
-    names = labels.unit_labels(ParsedDocument.from_dict(text.structure))
-    return [(names.get(u.uid, u.uid), u) for u in text.units.order_by("ordinal")]
+    names = labels.text_labels(text.structure)
+    units = text.units.order_by("ordinal")
+    return [(names.get(u.uid) or labels.kind_label(u.kind), u) for u in units]
 
 
 def list_open_versions(limit: int = 200) -> QuerySet[Version]:
@@ -177,11 +177,12 @@ def list_years(actor: Actor) -> list[int]:
 def require_text(document: Document, language: str) -> Text:
     text = current_text(document, language)
     if text is None:
-        raise NotFound(
-            _("No %(lang)s text of %(slug)s is held.")
-            % {"lang": language, "slug": repr(document.slug)},
-            field="lang",
+        message = (
+            _("No Russian text of “%(title)s” is held.")
+            if language == "ru"
+            else _("No English text of “%(title)s” is held.")
         )
+        raise NotFound(message % {"title": document.title}, field="lang")
     return text
 
 
@@ -205,11 +206,18 @@ def references_in(text: Text) -> dict[str, list[Reference]]:
 def list_citations(actor: Actor, document: Document) -> list[Reference]:
     """Where the visible documents mention this one."""
     visible = visible_documents(actor)
-    return list(
+    references = list(
         Reference.objects.filter(target=document, unit__text__version__document__in=visible)
         .select_related("unit__text__version__document")
         .order_by("unit__text__version__document__adopted_on", "unit__ordinal")
     )
+    names: dict[int, dict[str, str]] = {}
+    for ref in references:
+        text = ref.unit.text
+        if text.pk not in names:
+            names[text.pk] = labels.text_labels(text.structure)
+        ref.label = names[text.pk].get(ref.unit.uid) or labels.kind_label(ref.unit.kind)
+    return references
 
 
 # Apps that hold texts of their own under decision (decisions: the free text of an open
@@ -280,8 +288,8 @@ def aligned_texts(first: Text, second: Text) -> list[AlignedRow]:
     units = [{u.uid: u for u in text.units.order_by("ordinal")} for text in texts]
     refs = [references_in(text) for text in texts]
     names = {
-        **labels.unit_labels(ParsedDocument.from_dict(second.structure)),
-        **labels.unit_labels(ParsedDocument.from_dict(first.structure)),
+        **labels.text_labels(second.structure),
+        **labels.text_labels(first.structure),
     }
     rows = []
     for uid in structure.align(units[0], units[1]):
@@ -307,3 +315,8 @@ def offers_language_version(actor: Actor, document: Document) -> bool:
         return False
     held = languages_of(document)
     return bool(held) and len(held) < 2
+
+
+def titles_by_slug() -> dict[str, str]:
+    """Each document's slug with its title in the reader's language (for the audit trail)."""
+    return {d.slug: d.title for d in Document.objects.only("slug", "title_en", "title_ru")}

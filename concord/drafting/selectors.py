@@ -120,7 +120,8 @@ def _structure(version: Version, language: str) -> dict | None:
 
 
 def version_units(version: Version, language: str, *, field: str = "language") -> list[dict]:
-    """Each unit with its ``label``: what a reader calls it, in the reader's language."""
+    """The units of one language of a version, in reading order, each with its id (for links
+    and amendments) and its label ("Operative paragraph 7, second subparagraph") for people."""
     structure = _structure(version, language)
     if structure is None:
         raise InvalidInput(
@@ -136,7 +137,7 @@ def version_units(version: Version, language: str, *, field: str = "language") -
             "kind": u.kind,
             "number": u.number,
             "text": u.content,
-            "label": names.get(u.uid, u.uid),
+            "label": names.get(u.uid) or labels.kind_label(u.kind),
         }
         for u in units
     ]

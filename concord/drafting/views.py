@@ -94,7 +94,7 @@ def _detail_context(request, actor, document, *, number=None, form=None, rejecti
         unit = by_id.get(amendment.unit, {})
         current = wordings.get(amendment.unit, "") if kind.whole_unit else unit.get("text", "")
         amendment.preview = kind.preview(current, amendment.text)
-        amendment.unit_label = unit.get("label", amendment.unit)
+        amendment.unit_label = in_sentence(unit.get("label") or _("A passage"))
         if can_decide and amendment.status == Amendment.Status.PROPOSED:
             same = rejection is not None and rejection.amendment == amendment
             amendment.rejection_form = rejection.form if same else _rejection_form(amendment)

@@ -6,3 +6,10 @@ class MeetingsConfig(AppConfig):
     name = "concord.meetings"
     label = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from concord.audit import names
+
+        from . import selectors
+
+        names.register(selectors.titles_by_slug)

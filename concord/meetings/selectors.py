@@ -76,3 +76,8 @@ def body_choices() -> list[tuple[str, str]]:
     today = clock.today()
     bodies = Body.objects.filter(meetings__isnull=False).distinct().prefetch_related("names")
     return [(b.code, n.short if (n := b.name_on(today)) else b.code) for b in bodies]
+
+
+def titles_by_slug() -> dict[str, str]:
+    """Each meeting's slug with its title in the reader's language (for the audit trail)."""
+    return {m.slug: m.title for m in Meeting.objects.only("slug", "title_en", "title_ru")}

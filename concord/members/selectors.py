@@ -135,3 +135,8 @@ def accession_timeline() -> list[TimelinePoint]:
         )
         for day, joined in starts.items()
     ]
+
+
+def names_by_code() -> dict[str, str]:
+    """Each participant's code with its name in the reader's language (for the audit trail)."""
+    return {p.code: p.name for p in Participant.objects.only("code", "name_en", "name_ru")}

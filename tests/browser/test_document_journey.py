@@ -24,7 +24,7 @@ def test_contents_to_paragraph_8_then_search_terrorism_lands_on_paragraph_4(seed
     expect(page.get_by_role("heading", level=1)).to_contain_text("Declaration of the Second Summit")
 
     page.get_by_role("navigation", name="Contents").get_by_role(
-        "link", name="Paragraph 8", exact=True
+        "link", name="Operative paragraph 8", exact=True
     ).click()
     expect(page).to_have_url(re.compile(r"#op-8$"))
     expect(page.locator("#op-8")).to_be_in_viewport()

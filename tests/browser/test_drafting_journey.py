@@ -36,7 +36,7 @@ def test_an_amendment_from_proposal_to_the_next_version(site, browser, axe_viola
     kazakhstan.get_by_label("Rationale").fill("Energy belongs with water.")
     kazakhstan.get_by_role("button", name="Propose").click()  # htmx: the section is redrawn
     expect(kazakhstan.get_by_test_id("recorded")).to_have_text(
-        re.compile("Kazakhstan proposes an amendment to paragraph 1 — recorded")
+        re.compile("Kazakhstan proposes an amendment to operative paragraph 1 — recorded")
     )
     row = kazakhstan.locator("#amendment-1")
     expect(row).to_contain_text("Kazakhstan")

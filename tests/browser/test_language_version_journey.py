@@ -45,7 +45,7 @@ def _add_russian(page, base):
     page.get_by_role("button", name="Check the structure").click()
     expect(page.get_by_test_id("error-summary")).to_contain_text("1 difference")
     differences = page.get_by_test_id("structure-differences")
-    expect(differences).to_contain_text("Paragraph 2 (c)")
+    expect(differences).to_contain_text("Operative paragraph 2 (c)")
     expect(differences).to_contain_text("missing from the Russian text (expected after line 33)")
 
     page.get_by_label("Text", exact=True).fill(RUSSIAN)

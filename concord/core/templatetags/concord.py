@@ -2,7 +2,7 @@ from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
 
-from concord.core.i18n import localized
+from concord.core.i18n import LANGUAGE_NAMES, localized
 from concord.core.models import Precision
 
 register = template.Library()
@@ -26,6 +26,12 @@ def approx_date(value, precision: str = Precision.DAY) -> str:
 def tr(obj, field: str) -> str:
     """`obj.<field>_<active language>`, falling back to English."""
     return localized(obj, field)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language by its own name ("English", "Русский"), never by its code."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 @register.simple_tag(takes_context=True)

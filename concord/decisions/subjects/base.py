@@ -96,4 +96,4 @@ def source(procedure: Procedure) -> str:
 def participant_choices() -> list[tuple[str, str]]:
     """States and organisations for a form's select, by name in the reader's language."""
     participants = sorted(Participant.objects.all(), key=lambda p: p.name.casefold())
-    return [("", "—")] + [(p.code, f"{p.name} ({p.code})") for p in participants]
+    return [("", "—")] + [(p.code, p.name) for p in participants]

@@ -9,6 +9,7 @@ from django.test import Client
 from concord.catalogue.models import Measure
 from concord.core import clock
 from concord.core.exceptions import InvalidInput, InvalidTransition
+from concord.core.tests.pages import visible_text
 from concord.decisions import selectors, services
 from concord.decisions.models import Procedure
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
@@ -52,6 +53,16 @@ def test_a_meeting_is_convened_when_silence_holds(officer, meetings):
         dt.date(2027, 1, 20),
         f"consensus procedure #{procedure.pk}",
     )
+
+
+def test_the_convened_meeting_is_named_by_its_title(officer, meetings, secretariat_user):
+    done = settled(officer, open_(officer, "meeting", proposal=SOC))
+    client = Client()
+    assert client.login(email=secretariat_user.email, password=PASSWORD)
+    page = client.get(f"/decisions/{done.pk}/").content.decode()
+    effect = page[page.index('data-testid="effect"') :]
+    assert f'href="/meetings/{done.effect["meeting"]}/">{SOC["title"]}</a>' in effect
+    assert done.effect["meeting"] not in visible_text(effect)
 
 
 def test_a_meeting_cannot_be_convened_for_before_the_decision_falls(officer, meetings):

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from concord.core.actors import SYSTEM, actor_for
+from concord.core.tests.pages import visible_text
 from concord.decisions import services
 from concord.decisions.requests import ProcedureRequest, SubjectRequest
 from conftest import PASSWORD
@@ -32,10 +33,10 @@ def page_in(secretariat_user, delegate_user):
     )
     services.state_position(actor=actor_for(delegate_user), procedure_id=procedure.pk, kind="join")
 
-    def page(language: str) -> str:
+    def page(language: str, user=secretariat_user) -> str:
         client = Client()
         client.cookies["django_language"] = language
-        assert client.login(email=secretariat_user.email, password=PASSWORD)
+        assert client.login(email=user.email, password=PASSWORD)
         return client.get(f"/decisions/{procedure.pk}/").content.decode()
 
     return page
@@ -65,13 +66,16 @@ def test_positions_by_state_name_the_states_alphabetically(page_in, language, jo
     [
         (
             "en",
-            ["Title", "Preamble, clause 1", "Preamble, clause 2", "Operative formula",
-             "Paragraph 1", "Paragraph 1 (a)", "Paragraph 1 (b)", "Paragraph 2"],
+            ["Title", "Preambular paragraph 1", "Preambular paragraph 2", "Operative formula",
+             "Operative paragraph 1", "Operative paragraph 1 (a)", "Operative paragraph 1 (b)",
+             "Operative paragraph 2"],
         ),
         (
             "ru",
-            ["Название", "Преамбула, абзац 1", "Преамбула, абзац 2",
-             "Формула постановляющей части", "Пункт 1", "Пункт 1 (a)", "Пункт 1 (b)", "Пункт 2"],
+            ["Название", "Пункт 1 преамбулы", "Пункт 2 преамбулы",
+             "Формула постановляющей части", "Пункт 1 постановляющей части",
+             "Пункт 1 постановляющей части (a)", "Пункт 1 постановляющей части (b)",
+             "Пункт 2 постановляющей части"],
         ),
     ],
 )  # fmt: skip
@@ -79,3 +83,17 @@ def test_the_text_under_decision_names_its_units(page_in, language, labels):
     page = page_in(language)
     assert re.findall(r'<span class="unit-label">(.*?)</span>', page) == labels
     assert '<span class="code">' not in page
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Position of India"), ("ru", "Индия")])
+def test_the_position_form_names_my_state(page_in, delegate_user, language, heading):
+    text = visible_text(page_in(language, delegate_user))
+    assert heading in text and "IN" not in text.split()
+
+
+def test_the_open_form_lists_states_by_name_alone(secretariat_user):
+    client = Client()
+    assert client.login(email=secretariat_user.email, password=PASSWORD)
+    page = client.get("/decisions/open/?subject=chairmanship").content.decode()
+    assert '<option value="KZ">Kazakhstan</option>' in page
+    assert "(KZ)" not in visible_text(page)

@@ -77,6 +77,10 @@ def test_document_structure(seeded):
 def test_missing_language_and_unknown_document_are_404(seeded):
     response = seeded.get("/api/documents/almaty-declaration-2006", {"lang": "ru"})
     assert response.status_code == 404 and response.json()["field"] == "lang"
+    assert response.json()["detail"] == (
+        "No Russian text of “Declaration of the Second Summit of the Conference on Interaction "
+        "and Confidence Building Measures in Asia” is held."
+    )
     assert seeded.get("/api/documents/nope").json() == {
         "detail": "No document 'nope'.",
         "field": "slug",

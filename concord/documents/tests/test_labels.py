@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from concord.documents import parsing
-from concord.documents.labels import unit_labels
+from concord.documents.labels import unit_label, unit_labels
 
 DECLARATION = """CONFERENCE ON INTERACTION AND CONFIDENCE BUILDING MEASURES IN ASIA
 
@@ -69,18 +69,18 @@ def test_every_unit_of_a_declaration_is_named():
         "header-1": "Heading",
         "title": "Title",
         "enacting": "Opening words",
-        "pre-1": "Preamble, clause 1",
-        "pre-2": "Preamble, clause 2",
+        "pre-1": "Preambular paragraph 1",
+        "pre-2": "Preambular paragraph 2",
         "formula": "Operative formula",
         "sec-I": "Section I",
-        "op-1": "Paragraph 1",
-        "op-1-a": "Paragraph 1 (a)",
-        "op-1-b": "Paragraph 1 (b)",
-        "op-1-b-i": "Paragraph 1 (b) (i)",
-        "op-1-b-ii": "Paragraph 1 (b) (ii)",
-        "op-1-2": "Paragraph 1, continued",
+        "op-1": "Operative paragraph 1",
+        "op-1-a": "Operative paragraph 1 (a)",
+        "op-1-b": "Operative paragraph 1 (b)",
+        "op-1-b-i": "Operative paragraph 1 (b) (i)",
+        "op-1-b-ii": "Operative paragraph 1 (b) (ii)",
+        "op-1-2": "Operative paragraph 1, second subparagraph",
         "sec-II": "Section II",
-        "op-2": "Paragraph 2",
+        "op-2": "Operative paragraph 2",
         "closing": "Closing",
         "annex-1": "Annex 1",
         "annex-1-op-1": "Annex 1: Paragraph 1",
@@ -102,9 +102,26 @@ def test_labels_are_in_the_readers_language():
     with translation.override("ru"):
         labels = labels_of(DECLARATION)
     assert [labels[uid] for uid in ("pre-2", "formula", "op-1-b-ii", "op-1-2", "annex-1-op-1")] == [
-        "Преамбула, абзац 2",
+        "Пункт 2 преамбулы",
         "Формула постановляющей части",
-        "Пункт 1 (b) (ii)",
-        "Пункт 1, продолжение",
+        "Пункт 1 постановляющей части (b) (ii)",
+        "Пункт 1 постановляющей части, абзац второй",
         "Приложение 1: Пункт 1",
     ]
+
+
+def test_a_paragraph_of_several_subparagraphs_counts_them():
+    labels = labels_of(
+        "Resolution\n\nThe Member States,\n\nNoting the rivers;\n\nDecide:\n\n"
+        "1. First words.\n\nSecond words.\n\nThird words.\n"
+    )
+    assert labels["op-1"] == "Operative paragraph 1"
+    assert labels["op-1-2"] == "Operative paragraph 1, second subparagraph"
+    assert labels["op-1-3"] == "Operative paragraph 1, third subparagraph"
+
+
+def test_one_unit_is_named_from_its_stored_structure():
+    structure = parsing.parse(DECLARATION).to_dict()
+    assert unit_label(structure, "pre-2") == "Preambular paragraph 2"
+    assert unit_label(structure, "enacting") == "Opening words"
+    assert unit_label(structure, "no-such-unit") == "A passage"

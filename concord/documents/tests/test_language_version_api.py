@@ -52,7 +52,7 @@ def test_a_mismatch_is_422_with_each_difference(secretariat_user, draft):
         {
             "unit": "op-2-c",
             "change": "missing",
-            "where": "Paragraph 2 (c)",
+            "where": "Operative paragraph 2 (c)",
             "what": "missing from the Russian text (expected after line 33)",
             "line": 33,
         }

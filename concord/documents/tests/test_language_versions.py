@@ -64,7 +64,7 @@ def test_a_text_whose_structure_differs_is_refused_naming_where(chair_user, draf
             "Building Measures in Asia”: 1 difference."
         )
         [difference] = refused.value.differences
-        assert (difference.unit, difference.where) == ("op-2-c", "Paragraph 2 (c)")
+        assert (difference.unit, difference.where) == ("op-2-c", "Operative paragraph 2 (c)")
     assert not Text.objects.filter(language="ru").exists()
 
 

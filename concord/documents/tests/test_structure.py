@@ -30,7 +30,7 @@ def test_a_missing_preambular_paragraph_is_named_with_its_line():
     with translation.override("en"):
         [difference] = _compare(russian)
     assert difference.unit == "pre-5" and difference.change == Change.MISSING
-    assert difference.where == "Preamble, clause 5"
+    assert difference.where == "Preambular paragraph 5"
     assert difference.what == "missing from the Russian text (expected after line 20)"
 
 
@@ -68,7 +68,7 @@ def test_differences_are_named_in_russian_for_a_russian_reader():
     russian = RUSSIAN.replace("в) развивать меры доверия.", "")
     with translation.override("ru"):
         [difference] = _compare(russian)
-    assert difference.where == "Пункт 2 (c)"
+    assert difference.where == "Пункт 2 постановляющей части (c)"
     assert difference.what == "отсутствует в русском тексте (ожидается после строки 33)"
 
 

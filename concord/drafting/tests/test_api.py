@@ -46,7 +46,7 @@ def test_propose_accept_incorporate_and_compare(india, officer):
     units = india.get(f"/api/drafts/{SLUG}/versions/2").json()["units"]
     assert units[-1] == {
         "id": "op-3", "kind": "paragraph", "number": "3",
-        "text": "We celebrate CICA Day on 5 October.", "label": "Paragraph 3",
+        "text": "We celebrate CICA Day on 5 October.", "label": "Operative paragraph 3",
         "wording": "We celebrate CICA Day on 5 October.",
     }  # fmt: skip
     op2 = next(u for u in units if u["id"] == "op-2")

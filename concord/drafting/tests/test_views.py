@@ -1,11 +1,18 @@
 import re
 
+import pytest
 from django.test import Client
 
+from concord.core.tests.pages import visible_text
 from concord.drafting.models import Amendment
 from conftest import PASSWORD
 
 SLUG = "seventh-summit-declaration"
+
+
+def _table(page: str, testid: str) -> str:
+    start = page.index(f'data-testid="{testid}"')
+    return visible_text(page[start : page.index("</table>", start)])
 
 
 def signed_in(user) -> Client:
@@ -34,7 +41,8 @@ def test_a_delegation_proposes_from_the_draft_page(draft, delegate_user):
     fragment = response.content.decode()
     assert response.status_code == 200
     assert re.search(
-        r"India proposes an amendment to paragraph 1 — recorded \d+ \w+ \d{4}, \d\d:\d\d", fragment
+        r"India proposes an amendment to operative paragraph 1 — recorded \d+ \w+ \d{4}, \d\d:\d\d",
+        fragment,
     )
     assert "<ins>Astana in </ins>" in fragment and "<html" not in fragment
     assert Amendment.objects.get().participant.code == "IN"
@@ -62,7 +70,10 @@ def test_the_secretariat_accepts_incorporates_and_sees_the_comparison(
     assert response.status_code == 302 and response.url.endswith("compare/?from=1&to=2&language=en")
     diff = officer.get(response.url).content.decode()
     assert 'data-testid="deleted">1<' in diff and "<del>in the economic dimension;</del>" in diff
-    assert "<td>Paragraph 2 (c)</td><td>Paragraph 2 (b)</td>" in diff
+    assert "<td>Operative paragraph 2 (c)</td><td>Operative paragraph 2 (b)</td>" in diff, (
+        "a renumbered unit is named by its label in each version, never by its id"
+    )
+    assert "op-2-c" not in visible_text(diff)
     assert "v2" in officer.get(f"/drafts/{SLUG}/").content.decode()
 
 
@@ -119,3 +130,22 @@ def test_the_page_offers_a_decision_only_on_a_proposed_amendment_and_hides_uncha
     changed = officer.get(f"/drafts/{SLUG}/compare/?from=1&to=2&changed=1").content.decode()
     assert 'data-status="unchanged"' in every and 'data-status="unchanged"' not in changed
     assert 'data-status="deleted"' in changed
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Operative paragraph 2 (b)"), ("ru", "Пункт 2 постановляющей части (b)")],
+)
+def test_the_draft_page_names_units_and_languages(draft, delegate_user, language, label):
+    client = signed_in(delegate_user)
+    amendment(client, kind="delete", unit="op-2-b", text="")
+    client.cookies["django_language"] = language
+    page = client.get(f"/drafts/{SLUG}/").content.decode()
+    units = visible_text(page[page.index('data-testid="units"') :])
+    table = _table(page, "amendments")
+    # Within the amendments' sentences ("Delete operative paragraph 2 (b)") it starts lower case.
+    assert label in units and label[0].lower() + label[1:] in table
+    for text in (units, table):
+        assert not re.search(r"\b(op|pre)-\d", text) and "enacting" not in text
+    versions = _table(page, "versions")
+    assert "English" in versions and not re.search(r"\ben\b", versions)

@@ -41,8 +41,24 @@ def textarea(page: str) -> str:
 @pytest.mark.parametrize(
     ("language", "labels"),
     [
-        ("en", ["Title", "Preamble, clause 1", "Paragraph 2", "Paragraph 2 (b)"]),
-        ("ru", ["Название", "Преамбула, абзац 1", "Пункт 2", "Пункт 2 (b)"]),
+        (
+            "en",
+            [
+                "Title",
+                "Preambular paragraph 1",
+                "Operative paragraph 2",
+                "Operative paragraph 2 (b)",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Название",
+                "Пункт 1 преамбулы",
+                "Пункт 2 постановляющей части",
+                "Пункт 2 постановляющей части (b)",
+            ],
+        ),
     ],
 )
 def test_the_form_offers_units_by_their_names(draft, delegate_user, language, labels):
@@ -104,8 +120,14 @@ def test_an_empty_amendment_is_refused_at_its_field_and_in_the_summary(
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "India proposes an amendment to paragraph 3 — recorded 28 November 2026, 20:02"),
-        ("ru", "Индия предлагает поправку: пункт 3 — записано 28 ноября 2026, 20:02"),
+        (
+            "en",
+            "India proposes an amendment to operative paragraph 3 — recorded 28 November 2026, 20:02",
+        ),
+        (
+            "ru",
+            "Индия предлагает поправку: пункт 3 постановляющей части — записано 28 ноября 2026, 20:02",
+        ),
     ],
 )
 def test_a_recorded_proposal_says_what_was_recorded(draft, delegate_user, language, expected):
@@ -126,7 +148,7 @@ def test_a_deletion_shows_the_words_deleted(draft, delegate_user):
     deletion = page.split('id="amendment-1"')[1].split("</tr>")[0]
     assert '<span class="visually-hidden">deleted: </span><del>We welcome the progress' in deletion
     assert "(c) in the human dimension.</del>" in deletion
-    assert 'href="#op-2">paragraph 2</a>' in deletion
+    assert 'href="#op-2">operative paragraph 2</a>' in deletion
     replacement = page.split('id="amendment-2"')[1].split("</tr>")[0]
     assert "<del>on 5 October </del>" in replacement and "(deleted)" not in page
 

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from concord.core import clock
+from concord.core.tests.pages import visible_text
 
 
 @pytest.fixture(autouse=True)
@@ -115,3 +116,11 @@ def test_members_filtered_to_members_hides_the_observers_table(web):
 def test_a_state_page_says_what_the_state_is_today(web):
     assert "A Member State today." in web.get("/members/KZ/").content.decode()
     assert "An observer today." in web.get("/members/TM/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Kazakhstan"), ("ru", "Казахстан")])
+def test_states_are_named_not_coded(web, language, name):
+    web.cookies["django_language"] = language
+    for url in ("/members/KZ/", "/members/"):
+        text = visible_text(web.get(url).content.decode())
+        assert name in text and not re.search(r"\bKZ\b", text), url
