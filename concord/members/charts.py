@@ -21,10 +21,12 @@ class Chart:
     mark: dict | None = None  # the day the page shows: a vertical line with its label
 
 
-def _mark(day: dt.date, x: float, anchor_left: bool) -> dict:
+def _mark(day: dt.date, x: float, anchor_left: bool, baseline: float) -> dict:
+    # The label stands low, where the step line (high after 1999) seldom runs.
     return {
         "day": day,
         "x": x,
+        "label_y": round(baseline - 10, 1),
         "label_x": round(x - 6 if anchor_left else x + 6, 1),
         "anchor": "end" if anchor_left else "start",
     }
@@ -65,5 +67,5 @@ def timeline_chart(
     ]
     y_ticks = [{"y": y(c), "label": c} for c in range(0, top_count + 1, 5)]
     # The label sits on the side of the line with more room, so it never leaves the picture.
-    marked = _mark(mark, x(mark), x(mark) > LEFT + plot_w / 2) if mark else None
+    marked = _mark(mark, x(mark), x(mark) > LEFT + plot_w / 2, baseline) if mark else None
     return Chart(WIDTH, HEIGHT, " ".join(path), markers, x_ticks, y_ticks, baseline, marked)

@@ -44,7 +44,7 @@ def test_a_shared_note_is_written_once_and_its_rows_link_to_it(web):
 def test_the_notes_are_headed_and_named_in_russian(russian):
     html = russian.get("/members/").content.decode()
     assert 'aria-label="Примечание 1"' in html
-    assert "Относится к" in html
+    assert "Относится к:" in html
 
 
 def test_the_chart_marks_the_as_of_date_and_the_top_links_to_it(web):
