@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet, TextChoices
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext
 
 from concord.core import clock
 from concord.core.exceptions import InvalidInput, NotFound
@@ -26,6 +27,10 @@ SORT_KEYS = {
 RECORD_STARTS = dt.date(1992, 1, 1)
 
 
+def _day(day: dt.date) -> str:
+    return date_format(day, pgettext("date format of a day", "j E Y"))
+
+
 def record_problem(day: dt.date, *, today: dt.date) -> str:
     """Why the registry cannot answer for `day` (before the record, or after today), or "".
 
@@ -34,13 +39,13 @@ def record_problem(day: dt.date, *, today: dt.date) -> str:
     if day < RECORD_STARTS:
         return _("The record starts in %(year)s: there is no list for %(day)s.") % {
             "year": RECORD_STARTS.year,
-            "day": date_format(day, "j E Y"),
+            "day": _day(day),
         }
     if day > today:
         return _(
             "%(day)s is in the future: the record goes up to today, %(today)s, "
             "and says nothing yet of later days."
-        ) % {"day": date_format(day, "j E Y"), "today": date_format(today, "j E Y")}
+        ) % {"day": _day(day), "today": _day(today)}
     return ""
 
 

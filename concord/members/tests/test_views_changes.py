@@ -95,7 +95,7 @@ def test_a_date_outside_the_record_says_so_and_shows_no_list(web, as_of, says):
 
 def test_a_date_outside_the_record_in_russian(russian):
     html = russian.get("/members/", {"as_of": "1980-05-01"}).content.decode()
-    assert "Реестр начинается с 1992 г." in html
+    assert "Реестр начинается с 1992 г.: списка на 1 мая 1980 г. нет." in html
 
 
 def test_the_members_page_offers_the_comparison(web):
@@ -155,7 +155,7 @@ def test_comparing_in_russian(russian):
     html = russian.get(
         "/members/changes/", {"from": "2010-01-01", "to": "2011-12-31"}
     ).content.decode()
-    assert "4 изменения после 1 января 2010 по 31 декабря 2011 включительно:" in html
+    assert "4 изменения после 1 января 2010 г. по 31 декабря 2011 г. включительно:" in html
     assert "наблюдатель → член" in html and "июнь 2010 г." in html
     refused = russian.get("/members/changes/", {"from": "2011-01-01", "to": "2010-01-01"})
     assert "Первая дата не может быть позже второй." in refused.content.decode()
