@@ -29,6 +29,7 @@ GET    /meetings/                                          200   200   200   200
 GET    /meetings/{meeting}/                                200   200   200   200   200   200   200   200   200
 GET    /members/                                           200   200   200   200   200   200   200   200   200
 GET    /members/structure/                                 200   200   200   200   200   200   200   200   200
+GET    /members/changes/?from=2010-01-01&to=2011-12-31     200   200   200   200   200   200   200   200   200
 GET    /members/{state}/                                   200   200   200   200   200   200   200   200   200
 GET    /search?q=CICA                                      200   200   200   200   200   200   200   200   200
 # Accounts
@@ -101,6 +102,7 @@ GET    /api/openapi.json                                   200   200   200   200
 # API. A write without credentials is 401; a signed-in session without the CSRF token 403.
 # API: members, meetings, catalogue
 GET    /api/members                                        200   200   200   200   200   200   200   200   200
+GET    /api/members/changes?from=2010-01-01&to=2011-12-31  200   200   200   200   200   200   200   200   200
 GET    /api/states/{state}                                 200   200   200   200   200   200   200   200   200
 GET    /api/chairmanships                                  200   200   200   200   200   200   200   200   200
 GET    /api/bodies                                         200   200   200   200   200   200   200   200   200

@@ -2,13 +2,20 @@
 
 import datetime as dt
 
-from ninja import Query, Router
+from ninja import Field, Query, Router
 
 from concord.core import clock
 from concord.core.schemas import InputSchema, IsoDate, with_errors
 
 from . import selectors
-from .schemas import BodyOut, ChairmanshipOut, MembershipOut, MembershipStatus, StateOut
+from .schemas import (
+    BodyOut,
+    ChairmanshipOut,
+    ChangesOut,
+    MembershipOut,
+    MembershipStatus,
+    StateOut,
+)
 
 router = Router(tags=["members"])
 
@@ -16,6 +23,11 @@ router = Router(tags=["members"])
 class MembersQuery(InputSchema):
     as_of: IsoDate | None = None
     status: MembershipStatus | None = None
+
+
+class ChangesQuery(InputSchema):
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
 
 
 def chair_out(chair, today: dt.date) -> dict:
@@ -41,10 +53,28 @@ def chair_out(chair, today: dt.date) -> dict:
     summary="Who was a member or observer on a day",
 )
 def list_members(request, filters: Query[MembersQuery]):
-    """Members and observers on `as_of` (default: today), optionally one `status` only."""
+    """Members and observers on `as_of` (default: today), optionally one `status` only. A day
+    before the record (1992) or after today is refused (422), never answered with today's list."""
     day = filters.as_of or clock.today()
+    selectors.check_within_record(day, field="as_of")
     rows = selectors.list_memberships_on(day, status=filters.status, sort="name")
     return [MembershipOut.from_membership(m) for m in rows]
+
+
+@router.get(
+    "/members/changes",
+    response=with_errors({200: ChangesOut}, 422),
+    by_alias=True,
+    summary="What changed in the registry between two days",
+)
+def list_member_changes(request, query: Query[ChangesQuery]):
+    """Who joined, who left and whose status changed after `from` up to and including `to`."""
+    changes = selectors.list_changes_between(query.from_, query.to)
+    return {
+        "from": query.from_,
+        "to": query.to,
+        "changes": [ChangesOut.change(c) for c in changes],
+    }
 
 
 @router.get(

@@ -18,13 +18,29 @@ class Chart:
     x_ticks: list[dict]
     y_ticks: list[dict]
     baseline: float
+    mark: dict | None = None  # the day the page shows: a vertical line with its label
 
 
-def timeline_chart(points: list[TimelinePoint], until: dt.date) -> Chart | None:
+def _mark(day: dt.date, x: float, anchor_left: bool, baseline: float) -> dict:
+    # The label stands low, where the step line (high after 1999) seldom runs.
+    return {
+        "day": day,
+        "x": x,
+        "label_y": round(baseline - 10, 1),
+        "label_x": round(x - 6 if anchor_left else x + 6, 1),
+        "anchor": "end" if anchor_left else "start",
+    }
+
+
+def timeline_chart(
+    points: list[TimelinePoint], until: dt.date, *, mark: dt.date | None = None
+) -> Chart | None:
+    """The step chart of Member States up to `until`, with `mark` (the as-of day) drawn on it."""
     if not points:
         return None
-    start = dt.date(points[0].day.year, 1, 1)
-    end = max(until, points[-1].day)
+    first = min(points[0].day, mark) if mark else points[0].day
+    start = dt.date(first.year, 1, 1)
+    end = max(until, points[-1].day, mark or until)
     span = max((end - start).days, 1)
     top_count = max(p.members for p in points)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -50,4 +66,6 @@ def timeline_chart(points: list[TimelinePoint], until: dt.date) -> Chart | None:
         if year % step == 0 and dt.date(year, 1, 1) >= start
     ]
     y_ticks = [{"y": y(c), "label": c} for c in range(0, top_count + 1, 5)]
-    return Chart(WIDTH, HEIGHT, " ".join(path), markers, x_ticks, y_ticks, baseline)
+    # The label sits on the side of the line with more room, so it never leaves the picture.
+    marked = _mark(mark, x(mark), x(mark) > LEFT + plot_w / 2, baseline) if mark else None
+    return Chart(WIDTH, HEIGHT, " ".join(path), markers, x_ticks, y_ticks, baseline, marked)

@@ -1,11 +1,12 @@
 import datetime as dt
 from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from concord.core.models import Precision
 
 from .models import Body, Confidence, Membership, Participant
+from .selectors import ChangeKind
 
 ParticipantKind = Literal[tuple(Participant.Kind.values)]
 MembershipStatus = Literal[tuple(Membership.Status.values)]
@@ -114,3 +115,36 @@ class BodyOut(Schema):
     names: list[BodyNameOut]
     source: str
     confidence: ConfidenceLevel
+
+
+class ChangeOut(Schema):
+    day: dt.date
+    precision: Since
+    kind: Literal[tuple(ChangeKind.values)]
+    iso2: str | None
+    code: str
+    name_en: str
+    name_ru: str
+    before: MembershipStatus | None  # the status the day before; null when not in the forum
+    after: MembershipStatus | None  # the status from that day on; null when it left
+
+
+class ChangesOut(Schema):
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    changes: list[ChangeOut]
+
+    @staticmethod
+    def change(c) -> dict:
+        p = c.participant
+        return {
+            "day": c.day,
+            "precision": c.precision,
+            "kind": c.kind,
+            "iso2": p.iso2,
+            "code": p.code,
+            "name_en": p.name_en,
+            "name_ru": p.name_ru,
+            "before": c.before,
+            "after": c.after,
+        }

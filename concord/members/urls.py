@@ -6,5 +6,6 @@ app_name = "members"
 urlpatterns = [
     path("", views.member_list, name="list"),
     path("structure/", views.structure, name="structure"),
+    path("changes/", views.member_changes, name="changes"),
     path("<str:code>/", views.member_detail, name="detail"),
 ]

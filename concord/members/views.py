@@ -6,36 +6,66 @@ from concord.core.exceptions import NotFound
 
 from . import selectors
 from .charts import timeline_chart
-from .forms import RegistryFilterForm
+from .footnotes import number_notes
+from .forms import CompareForm, RegistryFilterForm
 from .models import Membership
 
 
 def member_list(request):
+    """The registry on a day, its notes once each, the accession timeline marked at that day and
+    the form comparing two days. A day the record cannot answer for is refused, not replaced by
+    today: the page says why and shows no list."""
     form = RegistryFilterForm(request.GET or None)
     today = clock.today()
     filters = form.cleaned_data if form.is_valid() else {}
+    refused = form.is_bound and "as_of" in form.errors
     day = filters.get("as_of") or today
     sort = filters.get("sort") or "name"
     descending = filters.get("dir") == "desc"
-    rows = selectors.list_memberships_on(
-        day, status=filters.get("status") or None, sort=sort, descending=descending
+    rows = (
+        []
+        if refused
+        else selectors.list_memberships_on(
+            day, status=filters.get("status") or None, sort=sort, descending=descending
+        )
     )
+    members = [m for m in rows if m.status == Membership.Status.MEMBER]
+    observers = [m for m in rows if m.status == Membership.Status.OBSERVER]
+    points = selectors.accession_timeline()
     context = {
         "form": form,
+        "refused": refused,
         "day": day,
         "is_today": day == today,
         "sort": sort,
         "descending": descending,
-        "members": [m for m in rows if m.status == Membership.Status.MEMBER],
-        "observers": [m for m in rows if m.status == Membership.Status.OBSERVER],
+        "members": members,
+        "observers": observers,
+        "footnotes": number_notes([*members, *observers]),
         "Status": Membership.Status,
+        "timeline": points,
+        "chart": timeline_chart(points, today, mark=None if refused else day),
         "nav_active": "members",
     }
     if request.htmx:
         return render(request, "members/partials/registry.html", context)
-    points = selectors.accession_timeline()
-    context.update(timeline=points, chart=timeline_chart(points, today))
+    context["compare_form"] = CompareForm()
     return render(request, "members/list.html", context)
+
+
+def member_changes(request):
+    """What changed in the registry between two days (the form of the members page)."""
+    form = CompareForm(request.GET or None)
+    context = {
+        "compare_form": form,
+        "changes": form.changes if form.is_bound and form.is_valid() else None,
+        "Status": Membership.Status,
+        "ChangeKind": selectors.ChangeKind,
+        "nav_active": "members",
+    }
+    if request.htmx:
+        return render(request, "members/partials/compare.html", context)
+    return render(request, "members/changes.html", context)
 
 
 def member_detail(request, code: str):

@@ -39,10 +39,12 @@ def test_members_filtered_to_observers_hides_the_members_table(web):
     assert "Turkmenistan" in html
 
 
-def test_a_bad_date_is_named_and_today_is_shown(web):
+def test_a_bad_date_is_named_and_no_list_stands_in_for_it(web):
     html = web.get("/members/", {"as_of": "16.06.2006"}).content.decode()
+    assert 'data-testid="error-summary"' in html
     assert "Enter a date as YYYY-MM-DD." in html
-    assert "28 Member States" in html
+    assert "No list is shown for that date." in html
+    assert "28 Member States" not in html and 'data-testid="members-table"' not in html
 
 
 def test_htmx_request_gets_only_the_registry_fragment(web):
