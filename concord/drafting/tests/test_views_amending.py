@@ -122,11 +122,13 @@ def test_an_empty_amendment_is_refused_at_its_field_and_in_the_summary(
     [
         (
             "en",
-            "India proposes an amendment to operative paragraph 3 — recorded 28 November 2026, 20:02",
+            "India proposes an amendment to operative paragraph 3"
+            " — recorded 28 November 2026, 20:02",
         ),
         (
             "ru",
-            "Индия предлагает поправку: пункт 3 постановляющей части — записано 28 ноября 2026, 20:02",
+            "Индия предлагает поправку: пункт 3 постановляющей части"
+            " — записано 28 ноября 2026, 20:02",
         ),
     ],
 )
