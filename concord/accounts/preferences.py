@@ -43,7 +43,8 @@ class UserPreferences:
             timezone.deactivate()
             return self.get_response(request)
         timezone.activate(zone_of(user))
-        if user.language and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        switched = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if user.language and not (switched and translation.check_for_language(switched)):
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         return self.get_response(request)
