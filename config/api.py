@@ -19,6 +19,7 @@ from concord.drafting.api import router as drafting_router
 from concord.inbox.api import router as inbox_router
 from concord.meetings.api import router as meetings_router
 from concord.members.api import router as members_router
+from concord.site.api import router as site_router
 
 
 class ConcordAPI(NinjaAPI):
@@ -107,3 +108,4 @@ api.add_router("", catalogue_router)
 api.add_router("", drafting_router)
 api.add_router("", decisions_router)
 api.add_router("", inbox_router)
+api.add_router("", site_router)

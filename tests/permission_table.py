@@ -37,6 +37,7 @@ GET    /accounts/login/                                    200   200   200   200
 POST   /accounts/login/                                    302   302   302   302   302   302   302   302   302
 POST   /accounts/logout/                                   302   302   302   302   302   302   302   302   302
 GET    /accounts/me/                                       login 200   200   200   200   200   200   200   200
+POST   /accounts/me/preferences/                           login 302   302   302   302   302   302   302   302
 GET    /accounts/me/password/                              login 200   200   200   200   200   200   200   200
 POST   /accounts/me/password/                              login 302   302   302   302   302   302   302   302
 POST   /accounts/me/tokens/                                login 200   200   200   200   200   200   200   200
@@ -112,6 +113,8 @@ GET    /api/catalogue                                      200   200   200   200
 GET    /api/measures/{measure}                             200   200   200   200   200   200   200   200   200
 # API: accounts and tokens
 GET    /api/me                                             401   200   200   200   200   200   200   200   200
+PATCH  /api/me                                             401   200   200   200   200   200   200   200   200
+GET    /api/me/work                                        401   200   200   200   200   200   200   200   200
 GET    /api/tokens                                         401   200   200   200   200   200   200   200   200
 POST   /api/tokens                                         401   201   201   201   201   201   201   201   201
 POST   /api/tokens/{token}/revoke                          401   404   200   404   404   404   404   404   200
@@ -164,6 +167,7 @@ BODIES = {
     "POST /api/tokens": Json({"name": "script"}),
     "POST /api/users": Json({"email": "new@in.example", "role": "delegate", "state": "IN"}),
     "PATCH /api/users/{user}": Json({"active": False}),
+    "PATCH /api/me": Json({"language": "ru", "time_zone": "Asia/Almaty"}),
     "POST /api/documents/import": Form({}, files={"file": ("eighth.txt", NEW_TEXT)}),
     "POST /api/documents/{draft}/languages": Json({"language": "ru", "text": DRAFT_RU}),
     "POST /api/drafts/{draft}/amendments": Json(
@@ -190,6 +194,7 @@ BODIES = {
     "POST /accounts/me/password/": Form(
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
     ),
+    "POST /accounts/me/preferences/": Form({"language": "ru", "time_zone": "Asia/Almaty"}),
     "POST /accounts/me/tokens/": Form({"name": "script", "scope": "read", "expires_in_days": "30"}),
     "POST /accounts/password-reset/": Form({"email": "delegate@in.example"}),
     "POST /accounts/password-reset/{uidb64}/{reset_token}/": Form(

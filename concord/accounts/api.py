@@ -1,5 +1,6 @@
 """Who am I, my API tokens, and (for the Secretariat) the accounts of the forum."""
 
+from django.conf import settings
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -15,6 +16,7 @@ from .schemas import (
     InvitationOut,
     MeOut,
     NewTokenOut,
+    PreferencesPatch,
     RoleName,
     TokenIn,
     TokenOut,
@@ -33,7 +35,27 @@ router = Router(tags=["accounts"], auth=AUTHENTICATED)
     summary="The signed-in account and its rights today",
 )
 def me(request):
+    return _me(actor_from_request(request))
+
+
+@router.patch(
+    "/me",
+    response=with_errors({200: MeOut}, 400, 401, 403, 404, 409, 422),
+    summary="Choose my language and time zone",
+)
+def update_me(request, payload: PreferencesPatch):
+    """A field left out stays as it is; an empty one returns to the default."""
     actor = actor_from_request(request)
+    user = actor.user
+    services.set_preferences(
+        actor=actor,
+        language=user.language if payload.language is None else payload.language,
+        time_zone=user.time_zone if payload.time_zone is None else payload.time_zone,
+    )
+    return _me(actor)
+
+
+def _me(actor) -> dict:
     user = actor.user
     return {
         "id": user.pk,
@@ -43,6 +65,9 @@ def me(request):
         "state": actor.participant.code if actor.participant else None,
         "rights": permissions.rights_of(actor),
         "two_factor": two_factor.status_of(user),
+        "language": user.language or None,
+        "time_zone": user.time_zone or settings.TIME_ZONE,
+        "time_zone_chosen": bool(user.time_zone),
     }
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from concord.core.forms import LineField, ServiceForm
 from concord.members.models import Participant
 
+from . import preferences
 from .models import EMAIL_MAX_LENGTH, ApiToken, Role, TokenScope, User
 
 
@@ -84,3 +85,18 @@ class NewPasswordForm(ServiceForm, SetPasswordForm):
 
     def arguments(self, **given) -> dict:
         return {**given, "new_password": self.cleaned_data["new_password1"]}
+
+
+class PreferencesForm(ServiceForm, forms.Form):
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_("Deadlines and other times are shown in it, with its name."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("As my browser asks")), *settings.LANGUAGES]
+        site = _("The site's: %(zone)s") % {"zone": settings.TIME_ZONE}
+        self.fields["time_zone"].choices = [("", site), *preferences.time_zone_choices()]

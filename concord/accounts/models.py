@@ -1,5 +1,6 @@
 """People who use Concord, the role they hold and the participant they act for."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F, Q
@@ -15,6 +16,7 @@ DISPLAY_NAME_MAX_LENGTH = 150
 TOKEN_NAME_MAX_LENGTH = 100
 # Hashing is deliberately slow; an unbounded password would make it a lever for denial of service.
 PASSWORD_MAX_LENGTH = 4096
+TIME_ZONE_MAX_LENGTH = 64  # the longest IANA name is 32 characters
 
 
 class Role(models.TextChoices):
@@ -54,6 +56,12 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # Blank: not chosen. The pages then follow the browser, and messages the site's language.
+    language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    # Blank: not chosen, the site's TIME_ZONE. An IANA name, checked by the service.
+    time_zone = models.CharField(_("time zone"), max_length=TIME_ZONE_MAX_LENGTH, blank=True)
     # Moved on at deactivation and reactivation: it is part of the session hash and of the
     # password-reset link, so every session and link issued before dies with it.
     credentials_epoch = models.PositiveIntegerField(default=0, editable=False)

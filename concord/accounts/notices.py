@@ -2,6 +2,7 @@
 and of who made it. Only the Secretariat makes accounts; without this, it could make one for a
 state and speak through it with nobody in that state knowing."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
@@ -24,6 +25,16 @@ def tell_coordinators(*, actor: Actor, user: User, reactivated: bool = False) ->
     message, and the same by e-mail, to the state's other active coordinators."""
     if user.role not in SPEAKS_FOR_STATE or user.participant_id is None:
         return
+    inbox.send(
+        recipients=selectors.list_coordinators([user.participant_id]).exclude(pk=user.pk),
+        kind=MessageKind.ACCOUNT_REACTIVATED if reactivated else MessageKind.ACCOUNT_CREATED,
+        write=lambda: _notice(actor, user, reactivated),
+        # Accounts are the Secretariat's to open: the coordinators' link is to their state's page.
+        link=reverse("members:detail", args=[user.participant.code]),
+    )
+
+
+def _notice(actor: Actor, user: User, reactivated: bool) -> tuple[str, str]:
     state = user.participant.name
     person = _person(user)
     by = _person(actor.user) if actor.user else _("an operator, on the server's command line")
@@ -46,9 +57,4 @@ def tell_coordinators(*, actor: Actor, user: User, reactivated: bool = False) ->
             "not ask for this account, tell the Secretariat."
         ),
     ]
-    inbox.send(
-        recipients=selectors.list_coordinators([user.participant_id]).exclude(pk=user.pk),
-        kind=MessageKind.ACCOUNT_REACTIVATED if reactivated else MessageKind.ACCOUNT_CREATED,
-        subject=subject % {"state": state, "person": person},
-        body="\n".join(lines),
-    )
+    return subject % {"state": state, "person": person}, "\n".join(lines)

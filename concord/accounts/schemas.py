@@ -6,7 +6,15 @@ from ninja import Field, Schema
 
 from concord.core.schemas import InputSchema, LineOf
 
-from .models import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, ApiToken, Role, TokenScope, User
+from .models import (
+    EMAIL_MAX_LENGTH,
+    PASSWORD_MAX_LENGTH,
+    TIME_ZONE_MAX_LENGTH,
+    ApiToken,
+    Role,
+    TokenScope,
+    User,
+)
 from .signin.schemas import TwoFactorOut
 
 RoleName = Literal[tuple(Role.values)]
@@ -22,6 +30,9 @@ class RightsOut(Schema):
     read_audit: bool
 
 
+LanguageName = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+
+
 class MeOut(Schema):
     id: int
     email: str
@@ -30,6 +41,22 @@ class MeOut(Schema):
     state: str | None
     rights: RightsOut
     two_factor: TwoFactorOut
+    language: LanguageName | None = Field(
+        description="The preferred language; null: as the browser asks"
+    )
+    time_zone: str = Field(description="The IANA name of the time zone times are shown in")
+    time_zone_chosen: bool = Field(description="False: the site's time zone, none chosen")
+
+
+class PreferencesPatch(InputSchema):
+    language: LanguageName | Literal[""] | None = Field(
+        None, description="en or ru; empty: as the browser asks. Left out: unchanged"
+    )
+    time_zone: str | None = Field(
+        None,
+        max_length=TIME_ZONE_MAX_LENGTH,
+        description="An IANA name such as Asia/Almaty; empty: the site's. Left out: unchanged",
+    )
 
 
 class TokenIn(InputSchema):

@@ -21,7 +21,7 @@ from concord.core.inputs import text_problem
 from concord.members import selectors as registry
 from concord.members.models import Membership, Participant
 
-from . import notices, permissions
+from . import notices, permissions, preferences
 from .invitations import invite_within, revoke_open_invitations
 from .models import (
     DISPLAY_NAME_MAX_LENGTH,
@@ -339,6 +339,43 @@ def change_password(*, actor: Actor, new_password: str) -> User:
         target=user,
         summary=f"{user.email} changed their password" + _tokens_note(revoked),
         data={"tokens_revoked": revoked},
+    )
+    return user
+
+
+@transaction.atomic(durable=True)
+def set_preferences(*, actor: Actor, language: str, time_zone: str) -> User:
+    """The signed-in person chooses the language they read in (blank: as their browser asks)
+    and their time zone (an IANA name; blank: the site's)."""
+    user = actor.user
+    if user is None:
+        raise NotPermitted(_("Sign in to choose your language and time zone."))
+    codes = [code for code, _name in settings.LANGUAGES]
+    if language and language not in codes:
+        raise InvalidInput(
+            _("The language is one of %(codes)s, or empty.") % {"codes": ", ".join(codes)},
+            field="language",
+        )
+    time_zone = time_zone.strip()
+    if time_zone and not preferences.is_time_zone(time_zone):
+        raise InvalidInput(
+            _("%(zone)s is not a time zone; give its IANA name, such as Asia/Almaty.")
+            % {"zone": repr(time_zone)},
+            field="time_zone",
+        )
+    before = {"language": user.language, "time_zone": user.time_zone}
+    after = {"language": language, "time_zone": time_zone}
+    if before == after:
+        return user
+    user.language, user.time_zone = language, time_zone
+    user.save(update_fields=["language", "time_zone"])
+    record(
+        actor=actor,
+        event=AuditEvent.PREFERENCES_CHANGED,
+        target=user,
+        summary=f"{user.email} reads in {language or 'the browser language'}, "
+        f"times in {time_zone or settings.TIME_ZONE}",
+        data={"before": before, "after": after},
     )
     return user
 

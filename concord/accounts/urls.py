@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("me/", views.account, name="account"),
+    path("me/preferences/", views.preferences_save, name="preferences"),
     path("me/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("me/tokens/", views.token_issue, name="token_issue"),
     path("me/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -17,7 +18,7 @@ from concord.core.pagination import page_of
 
 from . import invitations, permissions, selectors, services
 from .account_actions import act_on_account
-from .forms import NewPasswordForm, TokenForm, UserCreateForm
+from .forms import NewPasswordForm, PreferencesForm, TokenForm, UserCreateForm
 from .links import password_reset_tokens
 from .models import Role
 from .signin import lockout
@@ -74,9 +75,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return HttpResponseRedirect(self.get_success_url())
 
 
-def _account_context(actor, token_form, new_token=None) -> dict:
+def _account_context(actor, token_form, new_token=None, preferences_form=None) -> dict:
+    user = actor.user
+    initial = {"language": user.language, "time_zone": user.time_zone}
     return {
         "rights": permissions.rights_of(actor),
+        "preferences_form": preferences_form or PreferencesForm(initial=initial),
         "tokens": selectors.list_tokens(actor),
         "token_form": token_form,
         "new_token": new_token,
@@ -88,6 +92,22 @@ def _account_context(actor, token_form, new_token=None) -> dict:
 def account(request):
     actor = actor_from_request(request)
     return render(request, "accounts/account.html", _account_context(actor, TokenForm()))
+
+
+@login_required
+@require_POST
+def preferences_save(request):
+    """A new preference shows at once: the language switch's cookie, which would outrank it,
+    is cleared (see ``preferences``)."""
+    actor = actor_from_request(request)
+    form = PreferencesForm(request.POST)
+    if form.submit(services.set_preferences, actor=actor):
+        messages.success(request, _("Your language and time zone are saved."))
+        response = redirect("accounts:account")
+        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+        return response
+    context = _account_context(actor, TokenForm(), preferences_form=form)
+    return render_form(request, "accounts/account.html", context, form=form)
 
 
 @login_required

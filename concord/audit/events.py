@@ -12,6 +12,7 @@ class AuditEvent(models.TextChoices):
     LOGGED_IN = "accounts.logged_in", _("Signed in")
     LOGGED_OUT = "accounts.logged_out", _("Signed out")
     PASSWORD_CHANGED = "accounts.password_changed", _("Password changed")
+    PREFERENCES_CHANGED = "accounts.preferences_changed", _("Language or time zone changed")
     PASSWORD_RESET = "accounts.password_reset", _("Password reset by e-mail link")
     TOKEN_ISSUED = "accounts.token_issued", _("API token issued")
     TOKEN_REVOKED = "accounts.token_revoked", _("API token revoked")

@@ -5,8 +5,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from . import inputs
 from .exceptions import DomainError
@@ -61,6 +63,16 @@ class DateTimeField(forms.DateTimeField):
 
     default_validators = [_within_dates]
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"})
+
+    # The site's zone even while a reader's own is active (accounts.preferences), as the
+    # forms that use this field say beside it.
+    def to_python(self, value):
+        with timezone.override(settings.TIME_ZONE):
+            return super().to_python(value)
+
+    def prepare_value(self, value):
+        with timezone.override(settings.TIME_ZONE):
+            return super().prepare_value(value)
 
 
 class NestedForm(forms.Form):

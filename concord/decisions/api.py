@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Query, Router, Status
+from ninja import Field, Query, Router, Status
 from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
@@ -62,6 +62,11 @@ def procedure_out(procedure) -> dict:
 class ProcedureQuery(InputSchema):
     status: Literal[tuple(choices.Status.values)] | None = None
     subject: Literal[tuple(registry.names())] | None = None
+    awaiting: bool = Field(
+        False,
+        description="Only those awaiting my state's position (a Member State's coordinator "
+        "or delegate; 422 for anyone else)",
+    )
 
 
 @router.get(
@@ -73,7 +78,10 @@ class ProcedureQuery(InputSchema):
 def list_procedures(request, filters: Query[ProcedureQuery]):
     # A queryset, so that the paginator reads only the page asked for.
     return selectors.list_procedures(
-        actor_from_request(request), status=filters.status, subject=filters.subject
+        actor_from_request(request),
+        status=filters.status,
+        subject=filters.subject,
+        awaiting=filters.awaiting,
     )
 
 

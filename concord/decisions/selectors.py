@@ -6,18 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import DateTimeField, Q, QuerySet, Value
+from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from concord.accounts import permissions as rights
 from concord.core import clock
 from concord.core.actors import Actor
-from concord.core.exceptions import NotFound
+from concord.core.exceptions import InvalidInput, NotFound
 from concord.documents import resemblance
 
 from . import permissions, rules, wording
 from .choices import Mode, Outcome, Status
-from .models import Position, Procedure
+from .models import Position, Procedure, Seat
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,14 @@ def standing(procedure: Procedure) -> Standing:
     )
 
 
+def not_awaited() -> str:
+    """Why a person who states no position has no procedure awaiting it."""
+    return _(
+        "Procedures await the position of a Member State, which only its national coordinator "
+        "or a delegate states: none awaits yours."
+    )
+
+
 def due(now: dt.datetime) -> Q:
     """`rules.is_due` as a query: open silence procedures whose deadline has come."""
     return Q(status=Status.OPEN, mode=Mode.SILENCE, deadline__lte=now)
@@ -86,14 +94,57 @@ def visible_procedures(actor: Actor) -> QuerySet[Procedure]:
     return qs.none()
 
 
+def has_positions_to_state(actor: Actor) -> bool:
+    """Only a Member State's coordinator or delegate is awaited: a state speaks through them."""
+    return rights.has_member_rights(actor) and actor.participant is not None
+
+
+def awaiting_position(actor: Actor, now: dt.datetime) -> Q:
+    """Open procedures, positions still accepted, in which the actor's state counts and has
+    stated no position."""
+    state = actor.participant
+    return (
+        Q(status=Status.OPEN)
+        & (Q(deadline__isnull=True) | Q(deadline__gt=now))
+        & Exists(Seat.objects.filter(procedure=OuterRef("pk"), participant=state))
+        & ~Exists(
+            Position.objects.filter(procedure=OuterRef("pk"), participant=state, superseded_at=None)
+        )
+    )
+
+
+def list_awaiting_position(actor: Actor) -> QuerySet[Procedure]:
+    """What the actor's state has still to answer, the nearest deadline first (in-session
+    procedures, with none, last)."""
+    return list_procedures(actor, awaiting=True).order_by(
+        F("deadline").asc(nulls_last=True), "opened_at", "id"
+    )
+
+
+def list_drafts_under_silence(actor: Actor) -> QuerySet[Procedure]:
+    """Silence procedures still running on a version of a text, the nearest deadline first."""
+    return (
+        visible_procedures(actor)
+        .filter(status=Status.OPEN, mode=Mode.SILENCE, version__isnull=False)
+        .filter(deadline__gt=clock.now())
+        .select_related("version__document")
+        .order_by("deadline", "id")
+    )
+
+
 def list_procedures(
-    actor: Actor, *, status: str | None = None, subject: str | None = None
+    actor: Actor, *, status: str | None = None, subject: str | None = None, awaiting: bool = False
 ) -> QuerySet[Procedure]:
     """By where each stands now (`standing`): a procedure due to close is listed as closed.
     Each row carries the moment it was read at (`as_of`), so that it shows what it was
-    filtered by, its status and outcome taken at one instant."""
+    filtered by, its status and outcome taken at one instant. `awaiting`: only those awaiting
+    the position of the actor's state, which only its coordinator or delegate may ask for."""
     now = clock.now()
     qs = visible_procedures(actor).select_related("participant", "version__document")
+    if awaiting:
+        if not has_positions_to_state(actor):
+            raise InvalidInput(not_awaited(), field="awaiting")
+        qs = qs.filter(awaiting_position(actor, now))
     if status == Status.CLOSED:
         qs = qs.filter(Q(status=status) | due(now))
     elif status:

@@ -24,6 +24,7 @@ from concord.core.exceptions import (
     NotFound,
     NotPermitted,
 )
+from concord.core.i18n import moment
 from concord.core.inputs import checked_identifier, checked_line, checked_text, date_problem, limit
 from concord.inbox import services as inbox
 from concord.inbox.models import MessageKind
@@ -159,9 +160,19 @@ def _check_deadline(deadline: dt.datetime, now: dt.datetime) -> None:
 
 
 def _notify(procedure: Procedure, kind: MessageKind) -> None:
-    """Write to the national coordinators of every state counted in the procedure."""
+    """Write to the national coordinators of every state counted in the procedure, each in
+    their own language, the deadline in their own time zone."""
     seated = procedure.seats.values_list("participant_id", flat=True)
-    deadline = procedure.deadline.strftime("%Y-%m-%d %H:%M UTC") if procedure.deadline else "-"
+    inbox.send(
+        recipients=account_selectors.list_coordinators(seated),
+        kind=kind,
+        write=lambda: _notice(procedure, kind),
+        link=reverse("decisions:detail", args=[procedure.pk]),
+    )
+
+
+def _notice(procedure: Procedure, kind: MessageKind) -> tuple[str, str]:
+    deadline = moment(procedure.deadline) if procedure.deadline else "-"
     if kind == MessageKind.PROCEDURE_OPENED:
         subject = _("Procedure opened: %(title)s") % {"title": procedure.title}
         body = _("A consensus procedure is open (%(mode)s). Deadline: %(deadline)s.") % {
@@ -178,13 +189,7 @@ def _notify(procedure: Procedure, kind: MessageKind) -> None:
         body = _("The procedure closed: %(outcome)s.") % {
             "outcome": procedure.get_outcome_display()
         }
-    inbox.send(
-        recipients=account_selectors.list_coordinators(seated),
-        kind=kind,
-        subject=subject,
-        body=body,
-        link=reverse("decisions:detail", args=[procedure.pk]),
-    )
+    return subject, body
 
 
 def remind(procedure_id: int) -> bool:

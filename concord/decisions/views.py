@@ -22,7 +22,11 @@ def procedure_list(request):
     actor = actor_from_request(request)
     status = request.GET.get("status") if request.GET.get("status") in Status.values else None
     subject = request.GET.get("subject") if request.GET.get("subject") in registry.names() else None
-    page = page_of(request, selectors.list_procedures(actor, status=status, subject=subject), 25)
+    can_await = selectors.has_positions_to_state(actor)
+    asked_awaiting = request.GET.get("awaiting") == "1"
+    awaiting = asked_awaiting and can_await
+    procedures = selectors.list_procedures(actor, status=status, subject=subject, awaiting=awaiting)
+    page = page_of(request, procedures, 25)
     return render(
         request,
         "decisions/list.html",
@@ -34,6 +38,9 @@ def procedure_list(request):
             else 0,
             "status": status,
             "subject": subject,
+            "awaiting": awaiting,
+            "can_await": can_await,
+            "not_awaited": selectors.not_awaited() if asked_awaiting and not can_await else "",
             "statuses": Status.choices,
             "subjects": registry.choices(),
             "can_open": permissions.can_open_procedure(actor),

@@ -287,10 +287,12 @@ def incorporate_amendments(*, actor: Actor, version_id: int) -> Version:
     inbox.send(
         recipients=account_selectors.list_coordinators(members),
         kind=MessageKind.DRAFT_VERSION,
-        subject=_("New version of a draft: %(title)s v%(n)s")
-        % {"title": new.document.title, "n": new.number},
-        body=_("Version %(n)s incorporates %(count)s accepted amendments.")
-        % {"n": new.number, "count": len(accepted)},
+        write=lambda: (
+            _("New version of a draft: %(title)s v%(n)s")
+            % {"title": new.document.title, "n": new.number},
+            _("Version %(n)s incorporates %(count)s accepted amendments.")
+            % {"n": new.number, "count": len(accepted)},
+        ),
         link=reverse("drafting:detail", args=[new.document.slug]),
     )
     faults.checkpoint("drafting.incorporate")

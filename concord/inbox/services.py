@@ -2,6 +2,7 @@
 are deliveries (see `mail`), sent by a background task once the caller's transaction commits."""
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +14,7 @@ from concord.audit.services import record
 from concord.core import clock
 from concord.core.actors import SYSTEM, Actor
 from concord.core.exceptions import InvalidTransition, NotFound, NotPermitted
+from concord.core.i18n import language_of, speaking_to, zone_of
 from concord.core.links import absolute
 
 from . import mail, permissions
@@ -22,20 +24,41 @@ logger = logging.getLogger(__name__)
 
 
 def send(
-    *, recipients, kind: MessageKind, subject: str, body: str, link: str = ""
+    *,
+    recipients,
+    kind: MessageKind,
+    link: str,
+    write: Callable[[], tuple[str, str]] | None = None,
+    subject: str = "",
+    body: str = "",
 ) -> list[Message]:
     """Called inside the caller's transaction: the messages and their e-mails exist if and only
-    if it commits. The inbox keeps the site's own link; the e-mail carries it absolute."""
+    if it commits. Every message links to its item (`link`, the site's own path; the e-mail
+    carries it absolute).
+
+    `write()` returns the subject and the body. It is called with each recipient's language
+    and time zone active (once for all who share them), so that each reads the message, and its
+    e-mail, in their own language with times in their own zone; what it wrote is stored, so the
+    message stays what was sent. A fixed `subject` and `body` are sent as given to everyone."""
+    if not link:
+        raise ValueError(f"a message of kind {kind} needs the link to its item")
     now = clock.now()
-    subject = mail.one_line(subject)
     people = [user for user in recipients if user.is_active]
-    messages = Message.objects.bulk_create(
-        Message(recipient=user, kind=kind, subject=subject, body=body, link=link, created_at=now)
-        for user in people
-    )
-    text = f"{body}\n\n{absolute(link)}" if link else body
-    mail.queue([mail.new_delivery(user, subject, text) for user in people])
-    return messages
+    written: dict[tuple[str, str], tuple[str, str]] = {}
+    messages, deliveries = [], []
+    for user in people:
+        key = (language_of(user), str(zone_of(user)))
+        if key not in written:
+            with speaking_to(user):
+                text = write() if write else (subject, body)
+            written[key] = (mail.one_line(text[0]), text[1])
+        title, text = written[key]
+        messages.append(
+            Message(recipient=user, kind=kind, subject=title, body=text, link=link, created_at=now)
+        )
+        deliveries.append(mail.new_delivery(user, title, f"{text}\n\n{absolute(link)}"))
+    mail.queue(deliveries)
+    return Message.objects.bulk_create(messages)
 
 
 def deliver(delivery_id: int) -> str:

@@ -5,12 +5,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from concord.core import clock
+from concord.core.actors import actor_from_request
 from concord.decisions import selectors as decisions
 from concord.members import selectors as registry
+
+from .work import work_for
 
 
 def home(request):
     today = clock.today()
+    actor = actor_from_request(request)
     return render(
         request,
         "site/home.html",
@@ -18,6 +22,7 @@ def home(request):
             "today": today,
             "counts": registry.count_on(today),
             "chair": registry.chairmanship_on(today),
+            "work": work_for(actor) if actor.user is not None else None,
             "nav_active": "home",
         },
     )

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Once the user is known: their time zone, and their language unless the switch chose one.
+    "concord.accounts.preferences.UserPreferences",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the user and the language are known (its refusals are pages too), and before any
     # view, or CSRF's check, reads the body.

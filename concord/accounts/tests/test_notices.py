@@ -106,11 +106,15 @@ def test_an_account_made_on_the_command_line_is_told_as_such(coordinator_user):
     assert "Created by: an operator, on the server's command line\n" in message.body
 
 
-def test_the_coordinators_are_told_in_russian(officer, coordinator_user):
-    with translation.override("ru"):
+def test_a_coordinator_who_reads_russian_is_told_in_russian(officer, coordinator_user):
+    """The recipient's language, not the officer's: the officer works in English."""
+    coordinator_user.language = "ru"
+    coordinator_user.save(update_fields=["language"])
+    with translation.override("en"):
         services.create_user(
             actor=actor_for(officer), email="d@kz.example", role="delegate", state="KZ"
         )
     [message] = told(coordinator_user)
     assert message.subject == "Казахстан: новая учётная запись d@kz.example"
     assert "Делегат" in message.body
+    assert message.link == "/members/KZ/"

@@ -139,7 +139,9 @@ def test_nothing_is_sent_when_the_callers_transaction_rolls_back(
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        services.send(recipients=[coordinator_user], kind="k", subject="S", body="B")
+        services.send(
+            recipients=[coordinator_user], kind="k", subject="S", body="B", link="/decisions/1/"
+        )
         raise RuntimeError("the caller changed its mind")
     assert callbacks == [] and mail_worker() == []
     assert not Delivery.objects.exists() and not Message.objects.exists()

@@ -95,7 +95,9 @@ def test_the_page_says_what_a_waiting_or_stalled_e_mail_is_doing(
     from django.db import transaction
 
     with transaction.atomic():
-        services.send(recipients=[coordinator_user], kind="k", subject="S", body="B")
+        services.send(
+            recipients=[coordinator_user], kind="k", subject="S", body="B", link="/decisions/1/"
+        )
     client = web(secretariat_user)
     html = client.get("/inbox/deliveries/").content.decode()
     assert "Waiting to be sent from 2026-11-27 09:00 UTC; 0 attempts so far." in html
@@ -114,7 +116,13 @@ def test_the_page_is_paginated(secretariat_user, coordinator_user):
 
     with transaction.atomic():
         for n in range(51):
-            services.send(recipients=[coordinator_user], kind="k", subject=f"S{n}", body="B")
+            services.send(
+                recipients=[coordinator_user],
+                kind="k",
+                subject=f"S{n}",
+                body="B",
+                link="/decisions/1/",
+            )
     client = web(secretariat_user)
     assert "Page 1 of 2" in client.get("/inbox/deliveries/").content.decode()
     second = client.get("/inbox/deliveries/", {"page": 2}).content.decode()
