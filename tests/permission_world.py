@@ -145,12 +145,22 @@ def build_world() -> World:
         text="We decide to hold the 8th CICA Summit in 2031.", rationale="A later year.",
     ))  # fmt: skip
     _accepted(actors, second.pk, "op-2", "We welcome the progress made.")
+    # Opened on version 1 when version 2 exists: the Chair or the Secretariat may reopen it.
+    on_earlier = open_procedure(
+        actor=actors["secr"],
+        request=ProcedureRequest(
+            title="Draft declaration",
+            subject=SubjectRequest("document_adoption", version=first.pk),
+            mode="silence",
+        ),
+    )
     for role in ROLES[1:]:
         world.tokens[role] = issue_api_token(actor=SYSTEM, user=world.users[role], name="matrix")[1]
         world.sessions[role] = _session(world.users[role], devices.get(role))
     own_token = issue_api_token(actor=SYSTEM, user=world.users["delA"], name="revocable")[0]
     world.values = {
         "procedure": procedure.pk,
+        "superseded": on_earlier.pk,
         "draft": DRAFT_SLUG,
         "amendment": proposed.pk,
         "meeting": "summit-2",

@@ -7,6 +7,8 @@ from concord.core.actors import actor_from_request
 from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
+from concord.decisions import permissions as decision_permissions
+from concord.decisions import selectors as decisions
 from concord.documents import permissions as document_permissions
 from concord.documents.models import Document
 from concord.documents.parsing import UnitKind
@@ -98,6 +100,8 @@ def _detail_context(request, actor, document, *, number=None, form=None):
         "decision_form": DecisionForm(),
         "can_propose": amendable and permissions.can_propose(actor),
         "can_decide": amendable and permissions.can_decide(actor),
+        "superseded": decisions.list_superseded(actor, document),
+        "can_reopen": decision_permissions.can_reopen_on_version(actor),
         "nav_active": "drafts",
     }
 
