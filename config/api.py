@@ -48,7 +48,9 @@ def error(request, status: int, message: str, field: str | None = None, **extra)
 
 @api.exception_handler(DomainError)
 def on_domain_error(request, exc: DomainError):
-    return error(request, exc.status, exc.message, exc.field)
+    named = exc.document
+    extra = {"document": {"title": named.title, "url": named.url}} if named else {}
+    return error(request, exc.status, exc.message, exc.field, **extra)
 
 
 def _field_path(loc) -> tuple:

@@ -1,7 +1,7 @@
 """Who gets what from every page and every API operation: the one table of expected answers.
 
 One row per endpoint: its method and a path whose {parameters} name data of the world
-(tests/permission_world.py: procedure, draft, amendment, meeting, measure, state, message,
+(tests/permission_world.py: procedure, superseded, draft, amendment, meeting, measure, state, message,
 token, user, uidb64, reset_token), then one answer per role. An answer is the HTTP status, or
 `login` for a redirect to the sign-in page. Pages are visited as a browser (signed in, except
 `anon`). An API row is called as a script with the role's Bearer token (the anonymous with no
@@ -90,6 +90,9 @@ GET    /decisions/{procedure}/                             login 404   200   200
 POST   /decisions/{procedure}/close/                       login 404   403   403   403   404   302   404   302
 POST   /decisions/{procedure}/positions/                   login 404   302   302   302   404   422   404   422  # accepted: back to the page with what was recorded; a refusal shown as a form error
 POST   /decisions/{procedure}/withdraw/                    login 404   403   403   403   404   403   404   302
+GET    /decisions/{superseded}/reopen/                     login 404   403   403   403   404   200   404   200
+POST   /decisions/{superseded}/reopen/                     login 404   403   403   403   404   302   404   302
+POST   /decisions/{superseded}/keep/                       login 404   403   403   403   404   302   404   302
 # Inbox
 GET    /inbox/                                             login 200   200   200   200   200   200   200   200
 POST   /inbox/{message}/read/                              login 404   404   302   404   404   404   404   404
@@ -156,6 +159,8 @@ GET    /api/procedures/{procedure}                         401   404   200   200
 POST   /api/procedures/{procedure}/positions               401   404   201   201   201   404   403   404   403
 POST   /api/procedures/{procedure}/close                   401   404   403   403   403   404   200   404   200
 POST   /api/procedures/{procedure}/withdraw                401   404   403   403   403   404   403   404   200
+POST   /api/procedures/{superseded}/reopen                 401   404   403   403   403   404   201   404   201
+POST   /api/procedures/{superseded}/keep                   401   404   403   403   403   404   200   404   200
 # API: inbox
 GET    /api/inbox                                          401   200   200   200   200   200   200   200   200
 POST   /api/inbox/{message}/read                           401   404   404   200   404   404   404   404   404
@@ -190,6 +195,7 @@ BODIES = {
         }
     ),
     "POST /api/procedures/{procedure}/positions": Json({"position": "join"}),
+    "POST /api/procedures/{superseded}/reopen": Json({"reason": "Version 2 supersedes it."}),
     "POST /accounts/login/": Form({"username": "delegate@in.example", "password": PASSWORD}),
     "POST /accounts/me/password/": Form(
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
@@ -216,6 +222,7 @@ BODIES = {
         }
     ),
     "POST /decisions/{procedure}/positions/": Form({"position": "join"}),
+    "POST /decisions/{superseded}/reopen/": Form({"reason": "Version 2 supersedes it."}),
     "POST /documents/import/": Form({}, files={"files": ("eighth.txt", NEW_TEXT)}),
     "POST /documents/{draft}/languages/": Form(
         {"language": "ru", "text": DRAFT_RU, "confirm": "True"}

@@ -86,6 +86,16 @@ Declare the following:
 
 3. We celebrate CICA Day on 5 October each year.
 """
+OTHER_DRAFT = b"""Statement on Connectivity
+
+Recognizing the value of transport links across the region;
+
+Decide:
+
+1. We cooperate on transport corridors and logistics.
+
+2. We meet again next year.
+"""
 # The draft's Russian text, in the structure of its English one: added by the rows that add it.
 DRAFT_RU = """СОВЕЩАНИЕ ПО ВЗАИМОДЕЙСТВИЮ И МЕРАМ ДОВЕРИЯ В АЗИИ
 
@@ -162,12 +172,27 @@ def build_world() -> World:
         text="We decide to hold the 8th CICA Summit in 2031.", rationale="A later year.",
     ))  # fmt: skip
     _accepted(actors, second.pk, "op-2", "We welcome the progress made.")
+    # Opened on version 1 of another draft when version 2 exists: the Chair or the Secretariat
+    # may reopen it (the draft above stays free of procedures, so texts can still join it).
+    other = import_text(actor=SYSTEM, raw=OTHER_DRAFT, slug="connectivity-statement").document
+    other_first = other.versions.get(number=1)
+    _accepted(actors, other_first.pk, "op-2", "We meet again in 2027.")
+    incorporate_amendments(actor=actors["secr"], version_id=other_first.pk)
+    on_earlier = open_procedure(
+        actor=actors["secr"],
+        request=ProcedureRequest(
+            title="Statement on Connectivity",
+            subject=SubjectRequest("document_adoption", version=other_first.pk),
+            mode="silence",
+        ),
+    )
     for role in ROLES[1:]:
         world.tokens[role] = issue_api_token(actor=SYSTEM, user=world.users[role], name="matrix")[1]
         world.sessions[role] = _session(world.users[role], devices.get(role))
     own_token = issue_api_token(actor=SYSTEM, user=world.users["delA"], name="revocable")[0]
     world.values = {
         "procedure": procedure.pk,
+        "superseded": on_earlier.pk,
         "draft": DRAFT_SLUG,
         "amendment": proposed.pk,
         "meeting": "summit-2",

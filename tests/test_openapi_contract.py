@@ -132,7 +132,10 @@ def test_as_every_other_role_every_answer_is_documented_and_none_is_a_5xx(case, 
 def test_sequences_along_the_links_between_operations(role, served):
     base_url, tokens = served
 
-    class Workflow(schema.as_state_machine()):
+    # Reopening is one step a procedure takes once: on the data the scenarios share, the first
+    # scenario's 201 makes every replay a 409, and hypothesis, seeing one step answered two
+    # ways, stops (FlakyStrategyDefinition). The stateless tests above still call it per role.
+    class Workflow(schema.exclude(path_regex="/reopen$").as_state_machine()):
         def get_call_kwargs(self, case):
             return {"base_url": base_url, "headers": headers(tokens, role)}
 

@@ -4,7 +4,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from concord.core.actors import Actor
+from concord.core.actors import Actor, actor_for
 from concord.core.exceptions import NotFound, NotPermitted
 
 from . import permissions
@@ -87,3 +87,16 @@ def list_coordinators(participant_ids) -> QuerySet[User]:
     return User.objects.filter(
         role=Role.COORDINATOR, is_active=True, participant_id__in=participant_ids
     )
+
+
+def list_officers() -> list[User]:
+    """The active accounts that decide on procedures today: the Secretariat's, and the Chair's
+    representatives while their state holds the Chairmanship."""
+    people = User.objects.filter(
+        role__in=(Role.SECRETARIAT, Role.CHAIR), is_active=True
+    ).select_related("participant")
+    return [
+        user
+        for user in people
+        if user.role == Role.SECRETARIAT or permissions.has_chair_rights(actor_for(user))
+    ]

@@ -51,6 +51,10 @@ class AuditEvent(models.TextChoices):
     DELIVERY_FAILED = "inbox.delivery_failed", _("E-mail could not be delivered")
     DELIVERY_SENT_AGAIN = "inbox.delivery_sent_again", _("E-mail sent again")
     PROCEDURE_WITHDRAWN = "decisions.procedure_withdrawn", _("Procedure withdrawn")
+    PROCEDURE_VERSION_KEPT = (
+        "decisions.procedure_version_kept",
+        _("Procedure kept on its version despite a later one"),
+    )
     AMENDMENT_PROPOSED = "drafting.amendment_proposed", _("Amendment proposed")
     AMENDMENT_ACCEPTED = "drafting.amendment_accepted", _("Amendment accepted")
     AMENDMENT_REJECTED = "drafting.amendment_rejected", _("Amendment rejected")

@@ -102,7 +102,7 @@ class ServiceForm:
         try:
             return service(**self.arguments(**given))
         except DomainError as exc:
-            self.add_error(self.field_for(exc.field), exc.message)
+            self.add_error(self.field_for(exc.field), exc.html)
             return None
 
     def arguments(self, **given) -> dict:

@@ -10,8 +10,8 @@ from concord.core.actors import actor_from_request
 from concord.core.pagination import Pages
 from concord.core.schemas import InputSchema, with_errors
 
-from . import choices, selectors, services
-from .schemas import PositionIn, ProcedureIn, ProcedureItemOut, ProcedureOut
+from . import choices, selectors, services, superseding
+from .schemas import PositionIn, ProcedureIn, ProcedureItemOut, ProcedureOut, ReopenIn
 from .subjects import registry
 
 router = Router(tags=["decisions"], auth=AUTHENTICATED)
@@ -33,6 +33,9 @@ def procedure_out(procedure) -> dict:
             **registry.of(procedure).output(procedure),
         },
         "effect": procedure.effect,
+        "superseded": _superseded(procedure),
+        "reopened_as": procedure.reopened_as_id,
+        "withdrawn_because": procedure.withdrawn_because,
         "mode": procedure.mode,
         "status": standing.status,
         "outcome": standing.outcome or None,
@@ -56,6 +59,17 @@ def procedure_out(procedure) -> dict:
             }
             for p in selectors.list_positions(procedure)
         ],
+    }
+
+
+def _superseded(procedure) -> dict | None:
+    found = selectors.superseded(procedure)
+    if found is None:
+        return None
+    return {
+        "version": found.under_decision.number,
+        "latest_version": found.newest.number,
+        "kept": found.kept,
     }
 
 
@@ -134,6 +148,31 @@ def close_procedure(request, procedure_id: int):
 )
 def withdraw_procedure(request, procedure_id: int):
     return _step(request, procedure_id, services.withdraw_procedure)
+
+
+@router.post(
+    "/procedures/{int:procedure_id}/reopen",
+    response=with_errors({201: ProcedureOut}, *ERRORS),
+    summary="Withdraw and reopen on the latest version",
+)
+def reopen_on_version(request, procedure_id: int, payload: ReopenIn):
+    """Withdraw a procedure whose version a later one supersedes and open it again, with the
+    same title, subject and mode, on the latest version: one step. Returns the new procedure."""
+    actor = actor_from_request(request)
+    selectors.access_procedure(actor, procedure_id)
+    new = superseding.reopen_on_version(
+        actor=actor, procedure_id=procedure_id, reason=payload.reason, deadline=payload.deadline
+    )
+    return Status(201, procedure_out(new))
+
+
+@router.post(
+    "/procedures/{int:procedure_id}/keep",
+    response=with_errors({200: ProcedureOut}, *ERRORS),
+    summary="Keep on the version it was opened on",
+)
+def keep_version(request, procedure_id: int):
+    return _step(request, procedure_id, superseding.keep_version)
 
 
 def _step(request, procedure_id: int, service) -> dict:

@@ -9,8 +9,11 @@ class DecisionsConfig(AppConfig):
 
     def ready(self):
         from concord.documents import selectors as documents
+        from concord.documents import services as document_services
 
-        from . import selectors
+        from . import selectors, superseding
 
         if selectors.list_held_texts not in documents.HELD_TEXT_SOURCES:
             documents.HELD_TEXT_SOURCES.append(selectors.list_held_texts)
+        if superseding.notice_superseded not in document_services.VERSION_MADE:
+            document_services.VERSION_MADE.append(superseding.notice_superseded)

@@ -239,3 +239,19 @@ class PositionForm(ServiceForm, forms.Form):
     def arguments(self, **given) -> dict:
         data = self.cleaned_data
         return {**given, "kind": data["position"], "statement": data["statement"]}
+
+
+class ReopenForm(ServiceForm, forms.Form):
+    """The confirmation of withdrawing a procedure and opening it again on the latest version."""
+
+    reason = TextField(
+        Procedure,
+        "withdrawn_because",
+        label=_("Reason for withdrawing"),
+        help_text=_("Recorded on the withdrawn procedure and sent to the coordinators."),
+    )
+    deadline = DateTimeField(
+        label=_("Deadline (UTC) of the new silence procedure"),
+        required=False,
+        help_text=_("Leave empty for the usual two weeks from now."),
+    )

@@ -14,6 +14,7 @@ from concord.members.models import Participant
 from .choices import Mode, Outcome, PositionKind, Status
 
 TITLE_LIMIT = 300
+REASON_LIMIT = 1000
 # A text under decision or a statement: room for the operative part of a long declaration.
 TEXT_LIMIT = 20000
 # No deadline the database could hold and Python could not read back (see core.inputs).
@@ -75,6 +76,20 @@ class Procedure(models.Model):
     record_year = models.PositiveSmallIntegerField(null=True, blank=True)
     record_seq = models.PositiveIntegerField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # A later version of the document under decision, against which the Chair or the Secretariat
+    # chose to keep the procedure on its own version (``services.keep_version``).
+    kept_despite = models.ForeignKey(
+        Version, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reopened_as = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reopens",
+        help_text="the procedure that replaced this one on a later version",
+    )
+    withdrawn_because = models.TextField(blank=True, max_length=REASON_LIMIT)
 
     class Meta:
         ordering = ["-opened_at", "-id"]
@@ -101,6 +116,7 @@ class Procedure(models.Model):
             ),
             at_most("title", TITLE_LIMIT),
             at_most("text", TEXT_LIMIT),
+            at_most("withdrawn_because", REASON_LIMIT),
         ]
 
     def __str__(self) -> str:

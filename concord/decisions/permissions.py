@@ -31,6 +31,12 @@ def can_withdraw(actor: Actor, procedure: Procedure) -> bool:
     return proposer or rights.is_secretariat(actor)
 
 
+def can_reopen_on_version(actor: Actor) -> bool:
+    """The Chair or the Secretariat decides what becomes of a procedure whose version was
+    superseded: withdraw it and reopen on the latest version, or keep it on its own."""
+    return rights.is_secretariat(actor) or rights.has_chair_rights(actor)
+
+
 def can_read(actor: Actor, procedure: Procedure) -> bool:
     if (
         rights.is_secretariat(actor)

@@ -90,6 +90,26 @@ class PositionIn(InputSchema):
     statement: TextOf(Position, "statement") = ""
 
 
+class ReopenIn(InputSchema):
+    reason: TextOf(
+        Procedure,
+        "withdrawn_because",
+        min_length=1,
+        description="why the procedure is withdrawn; recorded on it and sent to the coordinators",
+    )
+    deadline: IsoDateTime | None = Field(
+        None, description="of the new silence procedure; two weeks from now if not given"
+    )
+
+
+class SupersededOut(Schema):
+    version: int = Field(description="the number of the version under decision")
+    latest_version: int = Field(description="the number of the version that supersedes it")
+    kept: bool = Field(
+        description="the Chair or the Secretariat chose to keep the procedure on its version"
+    )
+
+
 class TallyOut(Schema):
     joined: list[str]
     objected: list[str]
@@ -137,6 +157,11 @@ class ProcedureOut(Schema):
     shared_with_observers: bool
     held_at: str | None
     effect: dict = Field(description="what the adoption made, e.g. {'meeting': slug}")
+    superseded: SupersededOut | None = Field(
+        description="while open on a version of a document that a later version supersedes"
+    )
+    reopened_as: int | None = Field(description="the procedure that replaced this withdrawn one")
+    withdrawn_because: str
     tally: TallyOut
     positions: list[PositionOut]
 

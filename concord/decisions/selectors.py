@@ -14,6 +14,7 @@ from concord.core import clock
 from concord.core.actors import Actor
 from concord.core.exceptions import InvalidInput, NotFound
 from concord.documents import resemblance
+from concord.documents.models import Document, Version
 
 from . import permissions, rules, wording
 from .choices import Mode, Outcome, Status
@@ -165,6 +166,41 @@ def access_procedure(actor: Actor, procedure_id: int) -> Procedure:
     if procedure is None or not permissions.can_read(actor, procedure):
         raise NotFound(_("No procedure #%(id)s.") % {"id": procedure_id}, field="id")
     return procedure
+
+
+@dataclass(frozen=True)
+class Supersession:
+    """An open procedure on a version of a document that a later version has superseded: it
+    can adopt only the text it was opened on. `kept`: the Chair or the Secretariat chose to
+    keep it on that version against `newest` (a still later version asks again)."""
+
+    procedure: Procedure
+    under_decision: Version
+    newest: Version
+    kept: bool
+
+
+def superseded(procedure: Procedure) -> Supersession | None:
+    """Whether the version an open procedure decides on has been superseded, and by which."""
+    if procedure.version_id is None or standing(procedure).status != Status.OPEN:
+        return None
+    version = procedure.version
+    newest = Version.objects.filter(document_id=version.document_id).order_by("-number").first()
+    if newest is None or newest.number <= version.number:
+        return None
+    return Supersession(procedure, version, newest, kept=procedure.kept_despite_id == newest.pk)
+
+
+def list_superseded(actor: Actor, document: Document) -> list[Supersession]:
+    """The open procedures the actor sees on an earlier version of this document than its
+    latest (the draft page warns of them)."""
+    procedures = (
+        visible_procedures(actor)
+        .filter(status=Status.OPEN, version__document=document)
+        .exclude(due(clock.now()))
+        .select_related("version__document")
+    )
+    return [found for p in procedures if (found := superseded(p))]
 
 
 def current_positions(procedure: Procedure) -> dict[str, str]:

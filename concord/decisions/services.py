@@ -49,6 +49,12 @@ def open_procedure(*, actor: Actor, request: ProcedureRequest) -> Procedure:
     The procedure's own fields are checked first, then its subject (see ``subjects``)."""
     if not permissions.can_open_procedure(actor):
         raise NotPermitted(_("Only the Chair or the Secretariat can open a procedure."))
+    procedure = _open(actor, request)
+    _notify(procedure, MessageKind.PROCEDURE_OPENED)
+    return procedure
+
+
+def _open(actor: Actor, request: ProcedureRequest, *, reopens: Procedure | None = None):
     title = checked_line(request.title, field="title", max_length=limit(Procedure, "title"))
     if not title:
         raise InvalidInput(_("Give the procedure a title."), field="title")
@@ -97,9 +103,9 @@ def open_procedure(*, actor: Actor, request: ProcedureRequest) -> Procedure:
             "proposal": matter.proposal,
             "deadline": deadline,
             "seats": procedure.seats.count(),
+            **({"reopens": reopens.pk} if reopens else {}),
         },
     )
-    _notify(procedure, MessageKind.PROCEDURE_OPENED)
     if deadline is not None:
         from .tasks import remind_procedure, settle_procedure
 
@@ -354,6 +360,13 @@ def withdraw_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
     procedure = _locked(procedure_id)
     if not permissions.can_withdraw(actor, procedure):
         raise NotPermitted(_("Only the proposer or the Secretariat can withdraw a procedure."))
+    _withdraw(procedure, actor=actor)
+    return procedure
+
+
+def _withdraw(procedure: Procedure, *, actor: Actor, reason: str = "") -> None:
+    """Withdraw an open procedure (locked by the caller) before its deadline; the reason, if
+    given, is recorded on it and in the audit entry."""
     if rules.is_due(procedure.status, procedure.mode, procedure.deadline, clock.now()):
         raise InvalidTransition(
             _("The deadline has passed: the procedure has concluded."), field="deadline"
@@ -365,15 +378,16 @@ def withdraw_procedure(*, actor: Actor, procedure_id: int) -> Procedure:
             % {"status": procedure.get_status_display().lower()}
         )
     procedure.status, procedure.closed_at, procedure.closed_by = status, clock.now(), actor.user
-    procedure.save(update_fields=["status", "closed_at", "closed_by"])
+    procedure.withdrawn_because = reason
+    procedure.save(update_fields=["status", "closed_at", "closed_by", "withdrawn_because"])
     subjects.circulate(procedure, under_decision=False)
     record(
         actor=actor,
         event=AuditEvent.PROCEDURE_WITHDRAWN,
         target=procedure,
         summary=f"#{procedure.pk} withdrawn",
+        data={"reason": reason} if reason else None,
     )
-    return procedure
 
 
 @transaction.atomic(durable=True)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:procedure_id>/positions/", views.position_state, name="position"),
     path("<int:procedure_id>/close/", views.procedure_close, name="close"),
     path("<int:procedure_id>/withdraw/", views.procedure_withdraw, name="withdraw"),
+    path("<int:procedure_id>/reopen/", views.procedure_reopen, name="reopen"),
+    path("<int:procedure_id>/keep/", views.procedure_keep, name="keep"),
 ]

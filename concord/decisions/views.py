@@ -10,10 +10,11 @@ from concord.core.actors import actor_from_request
 from concord.core.exceptions import NotPermitted
 from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
+from concord.documents.selectors import sees_unpublished
 
-from . import permissions, selectors, services, wording
+from . import permissions, selectors, services, superseding, wording
 from .choices import Mode, Status
-from .forms import PositionForm, ProcedureForm
+from .forms import PositionForm, ProcedureForm, ReopenForm
 from .subjects import registry
 
 
@@ -97,7 +98,18 @@ def _detail_context(request, actor, procedure, form=None, recorded=None):
         "remaining": bool(procedure.deadline and procedure.deadline > now),
         "zone": timezone.get_current_timezone_name(),
         "now": now,
+        **_superseded_context(actor, procedure),
         "nav_active": "decisions",
+    }
+
+
+def _superseded_context(actor, procedure) -> dict:
+    """What the warning of a superseded version shows, and to whom the offer is made."""
+    found = selectors.superseded(procedure)
+    return {
+        "superseded": found,
+        "reads_drafts": sees_unpublished(actor),  # the drafts' pages are theirs
+        "can_reopen": bool(found) and permissions.can_reopen_on_version(actor),
     }
 
 
@@ -150,3 +162,41 @@ def _step(request, procedure_id, service):
     selectors.access_procedure(actor, procedure_id)
     service(actor=actor, procedure_id=procedure_id)
     return redirect("decisions:detail", procedure_id=procedure_id)
+
+
+@login_required
+@shows_domain_errors
+def procedure_reopen(request, procedure_id: int):
+    """The confirmation page (GET) of withdrawing and reopening on the latest version, and the
+    step itself (POST): nothing is withdrawn without this page's button."""
+    actor = actor_from_request(request)
+    procedure = selectors.access_procedure(actor, procedure_id)
+    if not permissions.can_reopen_on_version(actor):
+        raise NotPermitted(
+            _("Only the Chair or the Secretariat can reopen a procedure on a later version.")
+        )
+    found = selectors.superseded(procedure)
+    if found is None:
+        return redirect("decisions:detail", procedure_id=procedure_id)
+    form = ReopenForm(request.POST or None, initial={"reason": _default_reason(found)})
+    if request.method == "POST" and (
+        new := form.submit(superseding.reopen_on_version, actor=actor, procedure_id=procedure_id)
+    ):
+        return redirect("decisions:detail", procedure_id=new.pk)
+    silence = procedure.mode == Mode.SILENCE
+    context = {"procedure": procedure, "superseded": found, "form": form, "silence": silence}
+    return render_form(request, "decisions/reopen.html", {**context, "nav_active": "decisions"})
+
+
+def _default_reason(found) -> str:
+    return _("Version %(new)s supersedes version %(old)s, the text under decision.") % {
+        "new": found.newest.number,
+        "old": found.under_decision.number,
+    }
+
+
+@login_required
+@require_POST
+@shows_domain_errors
+def procedure_keep(request, procedure_id: int):
+    return _step(request, procedure_id, superseding.keep_version)

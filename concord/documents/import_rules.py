@@ -30,7 +30,7 @@ from .models import (
     Version,
 )
 from .parsing import ParsedDocument, UnitKind
-from .selectors import document_name, draft_label
+from .selectors import document_link, document_name, draft_label
 
 
 def check_size(size: int, name: str = "") -> None:
@@ -190,7 +190,8 @@ def check_import(
     refused = refusal(document.status, latest=latest, held=held, adopt=adopt)
     if refused is not None:
         field, message = refused
-        raise InvalidTransition(message % {"slug": document.slug, "lang": language}, field=field)
+        named = {"title": document_name(document), "lang": language}
+        raise InvalidTransition(message % named, field=field, document=document_link(document))
 
 
 def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool):
@@ -198,31 +199,33 @@ def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool):
     Status = Document.Status
     if status == Status.CIRCULATED and adopt:
         return "adopt", _(
-            "%(slug)s is under a consensus procedure: only that procedure can adopt it, "
+            "“%(title)s” is under a consensus procedure: only that procedure can adopt it, "
             "not an import."
         )
     if status == Status.CIRCULATED:
         return "slug", _(
-            "%(slug)s is under a consensus procedure: its text cannot change until the "
-            "procedure ends."
+            "“%(title)s” is under a consensus procedure: no text can be imported into it until "
+            "the procedure ends (amendments can still make a new version of it)."
         )
     if status == Status.DRAFT and adopt:
         return "adopt", _(
-            "%(slug)s is a draft held in Concord: only a consensus procedure on one of its "
+            "“%(title)s” is a draft held in Concord: only a consensus procedure on one of its "
             "versions can adopt it, not an import."
         )
     if status == Status.SUPERSEDED and adopt:
-        return "adopt", _("%(slug)s was superseded: an import cannot adopt it again.")
+        return "adopt", _("“%(title)s” was superseded: an import cannot adopt it again.")
     if latest is None and status == Status.ADOPTED and not adopt:
         return "adopt", _(
-            "%(slug)s is registered as adopted: import its text with adopt to record it as "
+            "“%(title)s” is registered as adopted: import its text with adopt to record it as "
             "the adopted text."
         )
     if latest is not None and latest.frozen and held:
-        return "file", _("%(slug)s is adopted: its %(lang)s text is frozen and cannot be replaced.")
+        return "file", _(
+            "“%(title)s” is adopted: its %(lang)s text is frozen and cannot be replaced."
+        )
     if latest is not None and not latest.frozen and adopt:
         return "adopt", _(
-            "%(slug)s is adopted already: an import cannot adopt another version of it."
+            "“%(title)s” is adopted already: an import cannot adopt another version of it."
         )
     return None
 

@@ -5,12 +5,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from concord.accounts import permissions as rights
 from concord.core import clock
 from concord.core.actors import Actor
-from concord.core.exceptions import NotFound
+from concord.core.exceptions import DocumentLink, NotFound
 from concord.members.models import Body
 
 from . import labels, permissions, reading, resemblance, structure
@@ -182,7 +183,11 @@ def require_text(document: Document, language: str) -> Text:
             if language == "ru"
             else _("No English text of “%(title)s” is held.")
         )
-        raise NotFound(message % {"title": document.title}, field="lang")
+        raise NotFound(
+            message % {"title": document_name(document)},
+            field="lang",
+            document=document_link(document),
+        )
     return text
 
 
@@ -257,6 +262,14 @@ def draft_label(version: Version) -> str:
         "title": document_name(version.document),
         "number": version.number,
     }
+
+
+def document_link(document: Document) -> DocumentLink:
+    """How an error names a document for a page to link it: its title, and the page that shows
+    it — the adopted document's, or the draft's while it is being drafted."""
+    drafted = document.status in (Document.Status.DRAFT, Document.Status.CIRCULATED)
+    page = "drafting:detail" if drafted else "documents:detail"
+    return DocumentLink(document_name(document), reverse(page, args=[document.slug]))
 
 
 def document_name(document: Document) -> str:

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -493,6 +494,11 @@ def _store_text(
     return text, units, _link_references(text, units)
 
 
+# Told of every new version of a draft, inside the transaction that made it (the decisions app
+# registers the notice to an open procedure on an earlier version: documents may not import it).
+VERSION_MADE: list[Callable[[Version], None]] = []
+
+
 def store_version(*, based_on: Version, texts: list[parsing.ParsedDocument]) -> Version:
     """The next version of a draft, one text per language. Runs inside the caller's audited
     transaction (drafting incorporates amendments through it)."""
@@ -505,6 +511,8 @@ def store_version(*, based_on: Version, texts: list[parsing.ParsedDocument]) -> 
     )
     for parsed in texts:
         _store_text(version, parsed, render_text(parsed), content_hash(parsed), now)
+    for told in VERSION_MADE:
+        told(version)
     return version
 
 
@@ -539,9 +547,10 @@ def adopt_version(*, actor: Actor, version: Version, on, at: Meeting | None = No
     document = version.document
     if version.frozen:
         raise InvalidTransition(
-            _("Version %(n)s of %(slug)s is already frozen.")
-            % {"n": version.number, "slug": document.slug},
+            _("Version %(n)s of “%(title)s” is already frozen.")
+            % {"n": version.number, "title": selectors.document_name(document)},
             field="version",
+            document=selectors.document_link(document),
         )
     version.frozen = True
     version.save(update_fields=["frozen"])

@@ -10,6 +10,7 @@ from concord.core.exceptions import InvalidInput, NotFound
 from concord.documents import labels
 from concord.documents.models import Document, Unit, Version
 from concord.documents.parsing import ParsedDocument
+from concord.documents.selectors import document_link, document_name
 
 from . import amending, comparison, permissions
 from .models import Amendment
@@ -86,8 +87,10 @@ def get_version(document: Document, number: int | None, *, field: str = "version
     version = document.versions.filter(number=number).first()
     if version is None:
         raise NotFound(
-            _("%(slug)s has no version %(n)s.") % {"slug": document.slug, "n": number},
+            _("“%(title)s” has no version %(n)s.")
+            % {"title": document_name(document), "n": number},
             field=field,
+            document=document_link(document),
         )
     return version
 

@@ -19,6 +19,7 @@ from concord.core.inputs import checked_identifier, checked_text, limit
 from concord.documents import services as documents
 from concord.documents.models import Document, Version
 from concord.documents.parsing import ParsedDocument
+from concord.documents.selectors import document_link, document_name
 from concord.inbox import services as inbox
 from concord.inbox.models import MessageKind
 from concord.members import selectors as registry
@@ -40,8 +41,10 @@ def _open_draft_version(version_id: int) -> Version:
     document = version.document
     if version.frozen or document.status not in OPEN_FOR_AMENDMENT:
         raise InvalidTransition(
-            _("%(slug)s is adopted: its text can no longer be amended.") % {"slug": document.slug},
+            _("“%(title)s” is adopted: its text can no longer be amended.")
+            % {"title": document_name(document)},
             field="version",
+            document=document_link(document),
         )
     return version
 
@@ -53,9 +56,10 @@ def _latest_draft_version(version_id: int) -> Version:
     latest = document.versions.aggregate(n=Max("number"))["n"]
     if version.number != latest:
         raise InvalidTransition(
-            _("Version %(n)s is not the latest version of %(slug)s; amend version %(latest)s.")
-            % {"n": version.number, "slug": document.slug, "latest": latest},
+            _("Version %(n)s is not the latest version of “%(title)s”; amend version %(latest)s.")
+            % {"n": version.number, "title": document_name(document), "latest": latest},
             field="version",
+            document=document_link(document),
         )
     return version
 

@@ -13,6 +13,8 @@ from concord.core.exceptions import InvalidInput
 from concord.core.htmx import render_form, shows_domain_errors
 from concord.core.pagination import page_of
 from concord.core.querystring import whole_number
+from concord.decisions import permissions as decision_permissions
+from concord.decisions import selectors as decisions
 from concord.documents import permissions as document_permissions
 from concord.documents import selectors as document_selectors
 from concord.documents.labels import in_sentence
@@ -129,6 +131,8 @@ def _detail_context(request, actor, document, *, number=None, form=None, rejecti
         "can_propose": amendable and permissions.can_propose(actor),
         "can_decide": can_decide,
         "can_add_language": document_selectors.offers_language_version(actor, document),
+        "superseded": decisions.list_superseded(actor, document),
+        "can_reopen": decision_permissions.can_reopen_on_version(actor),
         "nav_active": "drafts",
     }
 

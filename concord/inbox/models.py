@@ -23,6 +23,8 @@ class MessageKind(StrEnum):
     PROCEDURE_OPENED = "decisions.opened"
     PROCEDURE_REMINDER = "decisions.reminder"
     PROCEDURE_OUTCOME = "decisions.outcome"
+    PROCEDURE_VERSION_SUPERSEDED = "decisions.version_superseded"
+    PROCEDURE_REOPENED = "decisions.reopened"
     ACCOUNT_CREATED = "accounts.account_created"
     ACCOUNT_REACTIVATED = "accounts.account_reactivated"
     DRAFT_VERSION = "drafting.version"

@@ -35,9 +35,10 @@ class DocumentAdoption(Subject):
         lock(Document, document.pk)
         if open_procedures().filter(subject=self.name, version__document=document):
             raise InvalidTransition(
-                _("A procedure on the adoption of %(slug)s is already open.")
-                % {"slug": document.slug},
+                _("A procedure on the adoption of “%(title)s” is already open.")
+                % {"title": documents.document_name(document)},
                 field=FIELD,
+                document=documents.document_link(document),
             )
 
     def circulate(self, procedure, *, under_decision):

@@ -245,7 +245,10 @@ def test_the_import_page_refuses_to_adopt_a_text_under_decision(officer, secreta
     assert response.status_code == 409
     summary = response.content.decode().split('data-testid="import-summary"')[1]
     assert "<strong>Already adopted (a historical document)" in summary
-    assert "kill-draft is under a consensus procedure: only that procedure can adopt" in summary
+    # By its title, with a link, never by its slug.
+    linked = f'“<a href="/drafts/kill-draft/">{draft.document.title}</a>”'
+    assert f"{linked} is under a consensus procedure: only that procedure can adopt" in summary
+    assert "kill-draft is" not in summary
     assert Document.objects.get(slug="kill-draft").status == "circulated"
 
 
@@ -258,4 +261,5 @@ def test_the_command_refuses_to_adopt_a_draft_naming_the_option(draft, tmp_path)
             "import-document", str(path), "--slug", "kill-draft", "--adopt",
             stdout=StringIO(), stderr=err,
         )  # fmt: skip
-    assert f"refused: {path}: --adopt: kill-draft is a draft held in Concord" in err.getvalue()
+    held = f"refused: {path}: --adopt: “{draft.document.title}” is a draft held in Concord"
+    assert held in err.getvalue()

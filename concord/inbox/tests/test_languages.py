@@ -100,7 +100,9 @@ def test_a_message_without_a_link_to_its_item_is_refused(coordinator_user):
 
 def test_every_kind_of_message_links_to_its_item(coordinator_user, secretariat_user):
     """Each sender in Concord: opening, reminder and outcome of a procedure, an account made
-    or reactivated for one's state, a new version of a draft."""
+    or reactivated for one's state, a new version of a draft, one that supersedes the text
+    under decision, and the procedure reopened on it."""
+    from concord.decisions.superseding import reopen_on_version
     from concord.documents.services import import_text
     from concord.drafting import services as drafting
     from concord.drafting.requests import AmendmentRequest
@@ -124,7 +126,16 @@ def test_every_kind_of_message_links_to_its_item(coordinator_user, secretariat_u
         ),
     )  # fmt: skip
     drafting.decide_amendment(actor=officer, amendment_id=amendment.pk, accept=True)
-    drafting.incorporate_amendments(actor=officer, version_id=version.pk)
+    adoption = decisions.open_procedure(
+        actor=officer,
+        request=ProcedureRequest(
+            title="Adoption of the Statement",
+            subject=SubjectRequest("document_adoption", version=version.pk),
+            mode="silence",
+        ),
+    )
+    drafting.incorporate_amendments(actor=officer, version_id=version.pk)  # supersedes v1
+    reopen_on_version(actor=officer, procedure_id=adoption.pk, reason="Version 2 is agreed.")
     kinds = set(Message.objects.values_list("kind", flat=True))
     assert (
         {
@@ -134,6 +145,8 @@ def test_every_kind_of_message_links_to_its_item(coordinator_user, secretariat_u
             MessageKind.ACCOUNT_CREATED,
             MessageKind.ACCOUNT_REACTIVATED,
             MessageKind.DRAFT_VERSION,
+            MessageKind.PROCEDURE_VERSION_SUPERSEDED,
+            MessageKind.PROCEDURE_REOPENED,
         }
         == kinds
         == set(MessageKind)
