@@ -57,7 +57,10 @@ def test_the_secretariat_accepts_incorporates_and_sees_the_comparison(
     assert response.status_code == 302 and response.url.endswith("compare/?from=1&to=2&language=en")
     diff = officer.get(response.url).content.decode()
     assert 'data-testid="deleted">1<' in diff and "<del>in the economic dimension;</del>" in diff
-    assert '<td class="code">op-2-c</td><td class="code">op-2-b</td>' in diff
+    assert (
+        '<td class="govuk-table__cell code">op-2-c</td>'
+        '<td class="govuk-table__cell code">op-2-b</td>'
+    ) in diff
     assert "v2" in officer.get(f"/drafts/{SLUG}/").content.decode()
 
 
