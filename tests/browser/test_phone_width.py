@@ -150,7 +150,7 @@ def test_every_page_fits_a_phone_and_passes_axe(world, browser, axe_violations, 
             (role, *key): v
             for key, v in visit_all(browser, site, cast, language, role, axe_violations).items()
         }
-    assert problems == {}
+    assert problems == {}, "\n".join(f"{key}: {value}" for key, value in problems.items())
 
 
 def test_the_header_collapses_into_a_menu_button_on_a_phone(site, browser):
