@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # when the machine is otherwise idle); PYTEST_WORKERS= (empty) runs the suite in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-dev run init test lint pytest browser-deps bench clean
+.PHONY: install install-dev run init test lint pytest browser-deps design-system bench clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,17 @@ node_modules/.installed: package.json package-lock.json
 
 browser-deps: node_modules/.installed
 	@scripts/ensure-chromium
+
+# The GOV.UK Design System (govuk-frontend, pinned in package.json) compiled with Concord's
+# settings into committed static files: only this target needs Node, `make run` does not.
+GOVUK := concord/site/static/govuk
+design-system: node_modules/.installed
+	npx sass --no-source-map --style=compressed --load-path=node_modules \
+		scripts/design-system/govuk.scss $(GOVUK)/govuk-frontend.min.css
+	sed 's|//# sourceMappingURL=.*||' node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js \
+		> $(GOVUK)/govuk-frontend.min.js
+	node -p '"govuk-frontend " + require("govuk-frontend/package.json").version + " (MIT licence), built by make design-system"' \
+		> $(GOVUK)/VERSION.txt
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -73,6 +73,8 @@ def test_enrol_then_sign_in_with_a_code(site, browser, axe_violations, settings)
     # The code just used is spent; the app's next one is accepted.
     page.get_by_label("Code").fill(code_for(secret, 1))
     page.get_by_role("button", name="Continue").click()
+    # On a phone the navigation is behind the Menu button.
+    page.get_by_role("button", name="Menu").click()
     expect(page.get_by_role("link", name="My account")).to_be_visible()
 
 

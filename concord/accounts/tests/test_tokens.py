@@ -154,4 +154,7 @@ def test_without_javascript_the_token_is_shown_on_the_whole_page(delegate_user):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>My account</h1>" in html and 'data-testid="new-token">cnc_' in html
+    assert (
+        '<h1 class="govuk-heading-l">My account</h1>' in html
+        and 'data-testid="new-token">cnc_' in html
+    )

@@ -76,9 +76,11 @@ def test_an_error_naming_a_field_lands_on_that_field(status):
     assert page.context["form"].errors == {"name": ["Refused here."]}
     assert '<li><a href="#id_name">Name: Refused here.</a></li>' in page.content.decode()
     html = fragment.content.decode()
-    assert '<div class="field has-error">' in html
-    assert '<p class="error" role="alert">Refused here.</p>' in html
-    assert '<div class="error" role="alert">' not in html
+    assert '<div class="govuk-form-group govuk-form-group--error">' in html
+    assert (
+        '<p class="govuk-error-message" id="id_name_error" role="alert">Refused here.</p>' in html
+    )
+    assert '<div class="govuk-error-message" role="alert">' not in html
 
 
 @STATUSES
@@ -90,7 +92,7 @@ def test_an_error_on_no_field_shown_lands_in_the_summary(status, field):
     assert (page.status_code, fragment.status_code) == (422, 422)
     assert page.context["form"].errors == {"__all__": ["Refused here."]}
     assert "<li>Refused here.</li>" in page.content.decode()
-    assert '<div class="error" role="alert"><p>Refused here.</p></div>' in (
+    assert '<div class="govuk-error-message" role="alert"><p>Refused here.</p></div>' in (
         fragment.content.decode()
     )
 
@@ -112,8 +114,11 @@ def test_an_error_outside_a_form_is_the_pages_message_with_its_status(status):
     fragment = Client().get(f"/message/{status}/", **HTMX)
     assert (page.status_code, fragment.status_code) == (status, status)
     assert page.templates[0].name == "error.html"
-    assert '<p role="alert">Refused here.</p>' in page.content.decode()
-    assert fragment.content.decode().strip() == '<p class="error" role="alert">Refused here.</p>'
+    assert '<p class="govuk-body" role="alert">Refused here.</p>' in page.content.decode()
+    assert (
+        fragment.content.decode().strip()
+        == '<p class="govuk-error-message" role="alert">Refused here.</p>'
+    )
 
 
 def test_submit_gives_the_service_the_cleaned_data_and_returns_its_answer():

@@ -124,7 +124,9 @@ def test_the_htmx_answer_is_a_fragment(delegate_user, rates):
     client.force_login(delegate_user)
     response = client.post("/accounts/me/tokens/", {"name": "a"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 429
-    assert response.content.decode().startswith('<p class="error" role="alert">Too many requests')
+    assert response.content.decode().startswith(
+        '<p class="govuk-error-message" role="alert">Too many requests'
+    )
 
 
 @pytest.mark.parametrize(

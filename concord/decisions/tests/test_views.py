@@ -177,7 +177,9 @@ def test_the_record_of_positions_says_who_stated_each(officer, delegate_user, se
     )  # fmt: skip
     for path in (f"/decisions/{procedure.pk}/", f"/decisions/{procedure.pk}/?print=1"):
         page = signed_in(secretariat_user).get(path).content.decode()
-        rows = re.findall(r'<td data-testid="stated-by">(.*?)</td>', page, re.S)
+        rows = re.findall(
+            r'<td class="govuk-table__cell" data-testid="stated-by">(.*?)</td>', page, re.S
+        )
         assert [" ".join(row.split()) for row in rows] == [
             "Priya Nair (National coordinator)",
             "delegate@in.example (Delegate)",
@@ -190,8 +192,10 @@ def test_a_service_error_lands_on_the_field_of_the_name_it_gives(secretariat_use
             "subject.meeting.body": "soc", "subject.meeting.title": "SOC",
             "subject.meeting.starts_on": "2026-12-01"}  # fmt: skip
     html = client.post("/decisions/open/", form).content.decode()
-    field = html.split('name="subject.meeting.starts_on"')[0].rsplit('<div class="field', 1)[1]
-    assert field.startswith(" has-error") and "cannot open before" in html
+    field = html.split('name="subject.meeting.starts_on"')[0].rsplit(
+        '<div class="govuk-form-group', 1
+    )[1]
+    assert field.startswith(" govuk-form-group--error") and "cannot open before" in html
 
 
 def test_the_open_form_takes_its_subject_from_the_link(secretariat_user):

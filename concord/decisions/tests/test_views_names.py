@@ -43,7 +43,12 @@ def page_in(secretariat_user, delegate_user):
 
 
 def board_row(page: str, n: int) -> str:
-    rows = re.findall(r"<tr><th scope=\"row\">.*?</th><td>(.*?)</td></tr>", page, re.S)
+    rows = re.findall(
+        r'<tr class="govuk-table__row"><th class="govuk-table__header" scope="row">.*?</th>'
+        r'<td class="govuk-table__cell">(.*?)</td></tr>',
+        page,
+        re.S,
+    )
     return rows[n]
 
 

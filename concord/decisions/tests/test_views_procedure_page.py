@@ -59,7 +59,10 @@ def test_an_accepted_position_through_htmx_says_what_was_recorded(
     assert response.status_code == 200
     assert text_of(html, "position-recorded") == said
     # The line at the top and the state's own position follow, out of band.
-    assert 'id="question" class="question lead" data-testid="question" hx-swap-oob="true"' in html
+    assert (
+        'id="question" class="govuk-body question lead" data-testid="question" hx-swap-oob="true"'
+        in html
+    )
     assert 'id="own-position" hx-swap-oob="true"' in html
 
 
@@ -85,8 +88,8 @@ def test_a_refused_position_shows_the_summary_and_the_field_error(officer, deleg
     assert response.status_code == 422
     summary = html.split('data-testid="error-summary"')[1].split("</div>")[0]
     assert "Reasons or statement: An objection needs its reasons." in summary
-    field = html.split('name="statement"')[1].split("</div>")[0]
-    assert '<p class="error" role="alert">An objection needs its reasons.</p>' in field
+    field = '<p class="govuk-error-message" id="id_statement_error" role="alert">'
+    assert f"{field}An objection needs its reasons.</p>" in html
     assert 'data-testid="position-recorded"' not in html
 
 

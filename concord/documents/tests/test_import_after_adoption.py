@@ -94,7 +94,7 @@ def test_the_page_notes_the_language_added_after_adoption(secretariat_user, adop
     _import_russian(secretariat_user)
     public = Client().get("/documents/water/").content.decode()
     note = (
-        '<p class="note" role="note" data-testid="added-after-adoption">'
+        '<p class="govuk-body-s note" role="note" data-testid="added-after-adoption">'
         "Russian text added after adoption, on 3 December 2026, by the Secretariat.</p>"
     )
     assert note in public

@@ -60,7 +60,7 @@ def test_a_mismatch_is_refused_with_each_difference_and_its_line(secretariat_use
     html = response.content.decode()
     assert 'data-testid="error-summary"' in html
     table = html.split('data-testid="structure-differences"')[1]
-    assert '<th scope="row">Operative paragraph 2 (c)</th>' in table
+    assert '<th class="govuk-table__header" scope="row">Operative paragraph 2 (c)</th>' in table
     assert "missing from the Russian text (expected after line 33)" in table
     assert not Text.objects.filter(language="ru").exists()
 

@@ -37,13 +37,13 @@ def import_water(client, language="en", **fields):
 
 def test_the_import_summary_says_what_became_of_each_text(secretariat):
     assert "would import (dry run)" in import_water(secretariat, dry_run="on")
-    assert "<td>imported</td>" in import_water(secretariat)
-    assert "<td>unchanged</td>" in import_water(secretariat)
+    assert '<td class="govuk-table__cell">imported</td>' in import_water(secretariat)
+    assert '<td class="govuk-table__cell">unchanged</td>' in import_water(secretariat)
 
 
 def test_the_import_summary_says_it_in_russian(secretariat):
     assert "будет импортирован (пробный запуск)" in import_water(secretariat, "ru", dry_run="on")
-    assert "<td>импортирован</td>" in import_water(secretariat, "ru")
+    assert '<td class="govuk-table__cell">импортирован</td>' in import_water(secretariat, "ru")
 
 
 def test_the_list_marks_a_document_not_yet_adopted(registry, secretariat):
@@ -51,7 +51,9 @@ def test_the_list_marks_a_document_not_yet_adopted(registry, secretariat):
     adopted = import_text(actor=SYSTEM, raw=ACT, adopt=True).document
     rows = {
         row.split('href="/documents/')[1].split("/")[0]: row
-        for row in secretariat.get("/documents/").content.decode().split("<tr>")[2:]
+        for row in secretariat.get("/documents/")
+        .content.decode()
+        .split('<tr class="govuk-table__row">')[2:]
     }
     assert '<span class="muted">(Draft)</span>' in rows[draft.slug]
     assert "muted" not in rows[adopted.slug]

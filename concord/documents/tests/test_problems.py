@@ -61,7 +61,7 @@ def test_a_registered_documents_meeting_and_place_read_in_russian(client, regist
     assert "Алматы" in page and "1-й Саммит СВМДА" in page
     assert ">Almaty<" not in page and "1st Summit" not in page
     listed = client.get("/documents/").content.decode()
-    assert "<td>Алматы</td>" in listed
+    assert '<td class="govuk-table__cell">Алматы</td>' in listed
     [api] = [
         d for d in client.get("/api/documents").json()["items"] if d["slug"] == "almaty-act-2002"
     ]

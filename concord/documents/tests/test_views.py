@@ -55,7 +55,10 @@ def test_the_import_form_sent_without_a_file_says_what_is_missing(registry, secr
         html = response.content.decode()
         summary = html.split('data-testid="error-summary"')[1].split("</div>")[0]
         assert '<a href="#id_files">Text files: Choose at least one text file.</a>' in summary
-        assert '<p class="error" role="alert">Choose at least one text file.</p>' in html
+        assert (
+            '<p class="govuk-error-message" id="id_files_error" role="alert">'
+            "Choose at least one text file.</p>"
+        ) in html
         assert 'data-testid="import-summary"' not in html
 
 

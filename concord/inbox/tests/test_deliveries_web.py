@@ -161,7 +161,7 @@ def test_sending_again_asks_first_then_sends(
     confirm = client.get(f"/inbox/deliveries/{failed.pk}/send-again/")
     html = confirm.content.decode()
     assert confirm.status_code == 200 and "Outcome: CICA Day" in html
-    assert '<button type="submit">Send again</button>' in html
+    assert 'type="submit" data-module="govuk-button">Send again</button>' in html
     assert Delivery.objects.get(pk=failed.pk).status == "failed"  # asking changed nothing
     response = client.post(f"/inbox/deliveries/{failed.pk}/send-again/", follow=True)
     assert "The e-mail to coordinator@kz.example will be sent again." in response.content.decode()

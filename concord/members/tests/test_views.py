@@ -75,7 +75,7 @@ def test_state_page_shows_history_notes_and_chairmanships(web):
     assert "China Daily" in html
     assert "This participant has not held the Chairmanship." in html
     html = web.get("/members/KZ/").content.decode()
-    assert html.count("<tr>") >= 3  # one membership, two chairmanships
+    assert html.count('<tr class="govuk-table__row">') >= 3  # one membership, two chairmanships
 
 
 def test_unknown_state_page_is_404(web):
@@ -85,7 +85,7 @@ def test_unknown_state_page_is_404(web):
 def test_russian_pages_use_russian_names_and_lang(web):
     web.cookies["django_language"] = "ru"
     html = web.get("/members/", {"as_of": "2006-06-17"}).content.decode()
-    assert '<html lang="ru">' in html
+    assert '<html lang="ru" class="govuk-template">' in html
     assert "Республика Корея" in html
 
 
