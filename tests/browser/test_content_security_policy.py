@@ -110,7 +110,9 @@ def test_htmx_swaps_the_amendment_form_and_its_errors(site, watched):
     expect(page.get_by_test_id("error-summary")).to_be_focused()
     page.get_by_label("Rationale").fill("Closer.")
     page.get_by_role("button", name="Propose").click()
-    expect(page.get_by_role("status")).to_have_text("Your amendment is recorded.")
+    expect(page.get_by_test_id("recorded")).to_contain_text(
+        "proposes an amendment to operative paragraph 1 — recorded"
+    )
     expect(page.locator("#amendment-1 ins").first).to_have_text("closely ")
 
     # A form that cannot be undone asks first, from the site's script: no means no.

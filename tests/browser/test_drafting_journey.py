@@ -80,7 +80,7 @@ def test_on_a_phone_an_edit_starts_from_the_wording_and_refusals_and_reasons_are
     text = kazakhstan.get_by_label("Proposed text")
     expect(text).to_have_value("We meet every year.")  # the edit starts from the wording
     unit = kazakhstan.get_by_label("Paragraph or clause")
-    expect(unit.locator("option:checked")).to_contain_text("Paragraph 2")
+    expect(unit.locator("option:checked")).to_contain_text("Operative paragraph 2")
     unit.select_option("op-1")  # htmx brings the wording of the unit chosen
     expect(text).to_have_value("We cooperate on water.")
 
@@ -89,7 +89,7 @@ def test_on_a_phone_an_edit_starts_from_the_wording_and_refusals_and_reasons_are
     kazakhstan.get_by_role("button", name="Propose").click()
     summary = kazakhstan.get_by_test_id("error-summary")
     expect(summary).to_contain_text("Give the text the amendment proposes.")
-    expect(kazakhstan.locator(".has-error")).to_contain_text(
+    expect(kazakhstan.locator(".govuk-form-group--error .govuk-error-message")).to_contain_text(
         "Give the text the amendment proposes."
     )
     assert fits(kazakhstan) and axe_violations(kazakhstan) == []
@@ -99,7 +99,7 @@ def test_on_a_phone_an_edit_starts_from_the_wording_and_refusals_and_reasons_are
     kazakhstan.get_by_label("Rationale").fill("Said elsewhere.")
     kazakhstan.get_by_role("button", name="Propose").click()
     expect(kazakhstan.get_by_test_id("recorded")).to_have_text(
-        "Kazakhstan proposes an amendment to preamble, clause 1 — recorded 27 November 2026, 12:00"
+        "Kazakhstan proposes an amendment to preambular paragraph 1 — recorded 27 November 2026, 12:00"
     )
     deleted = kazakhstan.locator("#amendment-1 del")
     expect(deleted).to_have_text("Recognizing the value of water;")  # the words deleted

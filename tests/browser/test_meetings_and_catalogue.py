@@ -46,12 +46,12 @@ def test_filter_meetings_then_open_a_catalogue_change(reference, browser, page, 
     secretariat = sign_in(browser, reference, "sec@x.example")
     secretariat.goto(reference + "/decisions/open/")
     assert axe_violations(secretariat) == []
-    secretariat.get_by_label("Title", exact=True).fill("Youth exchanges in the human dimension")
-    secretariat.get_by_label("Subject").select_option("catalogue_change")
+    secretariat.get_by_label("Subject").select_option("catalogue_change")  # its fields come in
     secretariat.get_by_label("Catalogue: change").select_option("add")
     secretariat.get_by_label("Catalogue: dimension of the new measure").select_option("HD")
     secretariat.get_by_label("Catalogue: text of the measure (English)").fill("Youth exchanges.")
     secretariat.get_by_label("Catalogue: text of the measure (Russian)").fill("Молодёжные обмены.")
+    secretariat.get_by_label("Title", exact=True).fill("Youth exchanges in the human dimension")
     secretariat.get_by_label("Mode").select_option("silence")
     secretariat.get_by_role("button", name="Open the procedure").click()
     expect(secretariat.get_by_test_id("proposal")).to_contain_text("Human dimension")

@@ -57,7 +57,7 @@ def test_a_refused_position_shows_the_summary_and_the_field_error(kazakhstan):
     summary = kazakhstan.get_by_test_id("error-summary")
     expect(summary).to_contain_text("Reasons or statement: An objection needs its reasons.")
     expect(summary).to_be_focused()
-    expect(kazakhstan.locator(".field.has-error .error")).to_have_text(
+    expect(kazakhstan.locator(".govuk-form-group--error .govuk-error-message")).to_have_text(
         "An objection needs its reasons."
     )
     expect(kazakhstan.get_by_test_id("position-recorded")).to_have_count(0)
@@ -94,7 +94,9 @@ def test_an_accepted_position_without_a_script_says_what_was_recorded(site, brow
     page.goto(f"{site}/decisions/{procedure.pk}/")
     page.get_by_label("Joins the consensus").check()
     page.get_by_role("button", name="State the position").click()
-    expect(page.locator(".messages")).to_contain_text("Kazakhstan joins the consensus — recorded")
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Kazakhstan joins the consensus — recorded"
+    )
 
 
 def test_a_server_failure_shows_a_message(kazakhstan, monkeypatch):

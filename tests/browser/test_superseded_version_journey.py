@@ -22,7 +22,7 @@ def sign_in(browser, base, email):
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("link", name="My account")).to_be_attached()
+    expect(page.get_by_role("button", name="Sign out")).to_be_attached()
     return page
 
 
