@@ -99,7 +99,8 @@ def test_on_a_phone_an_edit_starts_from_the_wording_and_refusals_and_reasons_are
     kazakhstan.get_by_label("Rationale").fill("Said elsewhere.")
     kazakhstan.get_by_role("button", name="Propose").click()
     expect(kazakhstan.get_by_test_id("recorded")).to_have_text(
-        "Kazakhstan proposes an amendment to preambular paragraph 1 — recorded 27 November 2026, 12:00"
+        "Kazakhstan proposes an amendment to preambular paragraph 1"
+        " — recorded 27 November 2026, 12:00"
     )
     deleted = kazakhstan.locator("#amendment-1 del")
     expect(deleted).to_have_text("Recognizing the value of water;")  # the words deleted
