@@ -68,5 +68,6 @@ def test_eight_texts_adopted_under_one_new_slug_adopt_one():
     outcomes, refusals, errors = _race([_text(n) for n in range(8)], slug="water", adopt=True)
     assert errors == []
     assert outcomes == ["imported"]
-    assert len(refusals) == 7 and all(r.startswith("409 file: “Statement on Water” is adopted") for r in refusals)
+    adopted = "409 file: “Statement on Water” is adopted"
+    assert len(refusals) == 7 and all(r.startswith(adopted) for r in refusals)
     assert Text.objects.count() == 1
