@@ -116,11 +116,8 @@ def test_closings_at_once_number_their_records_without_a_gap_or_a_twin(cast):
         )
         for n in range(6)
     ]
-    done, refused, errors = _race(
-        [
-            lambda p=p: services.close_procedure(actor=chair, procedure_id=p.pk)
-            for p in procedures
-        ]
+    _done, refused, errors = _race(
+        [lambda p=p: services.close_procedure(actor=chair, procedure_id=p.pk) for p in procedures]
     )
     assert (errors, refused) == ([], [])
     numbers = sorted(Procedure.objects.values_list("record_seq", flat=True))

@@ -169,3 +169,38 @@ def test_html_in_the_title_and_reason_is_escaped(draft, officer, delegates, chai
         body = page.get(url).content.decode()
         assert "<script>alert(1)" not in body and "<img src=x" not in body, url
     assert Message.objects.filter(subject__contains="<script>").exists()  # stored as written
+
+
+def test_reopening_after_its_meeting_ended_is_refused_naming_the_meeting(
+    draft,  # noqa: F811
+    delegates,
+    officer,
+    chair,
+    meetings,
+):
+    import datetime as dt
+
+    from concord.core import clock
+    from concord.core.exceptions import InvalidTransition
+    from concord.decisions import services, superseding
+    from concord.decisions.requests import ProcedureRequest, SubjectRequest
+
+    procedure = services.open_procedure(
+        actor=chair,
+        request=ProcedureRequest(
+            title="Seventh Summit Declaration",
+            subject=SubjectRequest("document_adoption", version=draft.versions.get(number=1).pk),
+            mode="in_session",
+            held_at="summit-7",
+        ),
+    )
+    next_version(draft, delegates["KZ"], officer)
+    with clock.frozen_at(dt.datetime(2027, 1, 5, 9, 0, tzinfo=dt.UTC)):
+        with pytest.raises(InvalidTransition) as refused:
+            superseding.reopen_on_version(actor=chair, procedure_id=procedure.pk, reason="V2")
+        response = post(
+            client_for(chair), f"/api/procedures/{procedure.pk}/reopen", {"reason": "V2"}
+        )
+    assert "7th CICA Summit" in refused.value.message and "summit-7" not in refused.value.message
+    assert response.status_code == 409 and "7th CICA Summit" in response.json()["detail"]
+    _unchanged(procedure)
