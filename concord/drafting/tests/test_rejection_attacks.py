@@ -10,7 +10,7 @@ from concord.drafting.models import Amendment
 from concord.drafting.requests import AmendmentRequest
 from conftest import PASSWORD
 
-EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
 
 @pytest.fixture
