@@ -95,3 +95,24 @@ def test_the_session_cannot_change_preferences_without_the_csrf_token(delegate_u
     assert page.status_code == 403
     delegate_user.refresh_from_db()
     assert (delegate_user.language, delegate_user.time_zone) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("body", "refused"),
+    [
+        ({"role": "secretariat"}, False),  # an unknown field is ignored, as across the API
+        ({"time_zone": "Asia/Almaty", "role": "secretariat"}, False),
+        ({"language": "ru", "time_zone": "../../etc/passwd"}, True),
+        ({"language": "xx", "time_zone": "Asia/Almaty"}, True),
+        ("ru", True),
+    ],
+)
+def test_nothing_else_and_nothing_half_is_changed(delegate_user, body, refused):
+    got = _api(delegate_user).patch("/api/me", body, content_type="application/json")
+    delegate_user.refresh_from_db()
+    assert delegate_user.role == "delegate"
+    if refused:
+        assert got.status_code in (400, 422), got.content[:300]
+        assert (delegate_user.language, delegate_user.time_zone) == ("", "")
+    else:
+        assert got.status_code == 200 and got.json()["role"] == "delegate"

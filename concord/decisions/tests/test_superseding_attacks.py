@@ -204,3 +204,26 @@ def test_reopening_after_its_meeting_ended_is_refused_naming_the_meeting(
     assert "7th CICA Summit" in refused.value.message and "summit-7" not in refused.value.message
     assert response.status_code == 409 and "7th CICA Summit" in response.json()["detail"]
     _unchanged(procedure)
+
+
+def test_a_statement_with_markup_is_text_in_the_htmx_answer_and_the_page(
+    on_v1,  # noqa: F811
+    delegates,
+    chair_user,
+):
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    client = signed_in(delegates["IN"].user)
+    got = client.post(
+        f"/decisions/{on_v1.pk}/positions/",
+        {"position": "object", "statement": f"We object {evil}"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert got.status_code == 200, got.status_code
+    assert "recorded" in got.content.decode()
+    for body in (
+        got.content.decode(),
+        client.get(f"/decisions/{on_v1.pk}/").content.decode(),
+        signed_in(chair_user).get(f"/decisions/{on_v1.pk}/").content.decode(),
+        signed_in(chair_user).get("/").content.decode(),
+    ):
+        assert "<script>alert(1)" not in body and "<img src=x" not in body
