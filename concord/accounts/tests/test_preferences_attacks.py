@@ -116,3 +116,12 @@ def test_nothing_else_and_nothing_half_is_changed(delegate_user, body, refused):
         assert (delegate_user.language, delegate_user.time_zone) == ("", "")
     else:
         assert got.status_code == 200 and got.json()["role"] == "delegate"
+
+
+def test_a_zone_left_out_is_not_checked_again(delegate_user):
+    """A stored zone the machine no longer knows does not stop a change of language alone."""
+    User.objects.filter(pk=delegate_user.pk).update(time_zone="Nowhere/Gone")
+    got = _api(delegate_user).patch("/api/me", {"language": "ru"}, content_type="application/json")
+    assert got.status_code == 200, got.content
+    delegate_user.refresh_from_db()
+    assert (delegate_user.language, delegate_user.time_zone) == ("ru", "Nowhere/Gone")
