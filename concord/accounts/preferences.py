@@ -15,11 +15,15 @@ from django.utils import timezone, translation
 
 from concord.core.i18n import zone_of
 
+# Files the system's time zone directory holds that name no place: this machine's own zone
+# (whatever it is set to, and absent elsewhere), a template, tzdata's "zone not set".
+NOT_PLACES = frozenset({"localtime", "posixrules", "Factory"})
+
 
 @cache
 def time_zone_names() -> frozenset[str]:
-    """Every IANA name this machine's time zone database knows."""
-    return frozenset(zoneinfo.available_timezones())
+    """Every IANA name of a place this machine's time zone database knows."""
+    return frozenset(zoneinfo.available_timezones()) - NOT_PLACES
 
 
 def is_time_zone(name: str) -> bool:

@@ -357,7 +357,9 @@ def set_preferences(*, actor: Actor, language: str, time_zone: str) -> User:
             field="language",
         )
     time_zone = time_zone.strip()
-    if time_zone and not preferences.is_time_zone(time_zone):
+    # The zone held is not checked again: one the machine no longer knows reads as the site's
+    # (``i18n.zone_of``) and must not stop a change of language alone.
+    if time_zone and time_zone != user.time_zone and not preferences.is_time_zone(time_zone):
         raise InvalidInput(
             _("%(zone)s is not a time zone; give its IANA name, such as Asia/Almaty.")
             % {"zone": repr(time_zone)},

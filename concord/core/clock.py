@@ -13,7 +13,14 @@ def now() -> dt.datetime:
 
 
 def today() -> dt.date:
-    return timezone.localdate(now())
+    """The forum's day: in the site's time zone, whatever zone a person reads times in, so that
+    rights and dates that follow the day are the same for everyone."""
+    return day_of(now())
+
+
+def day_of(moment: dt.datetime) -> dt.date:
+    """The forum's day on which ``moment`` falls (the site's time zone)."""
+    return timezone.localdate(moment, timezone.get_default_timezone())
 
 
 @contextlib.contextmanager

@@ -29,8 +29,14 @@ def language_of(user) -> str:
 
 
 def zone_of(user) -> zoneinfo.ZoneInfo:
-    """The time zone a person reads times in: the one they chose, else the site's."""
-    return zoneinfo.ZoneInfo(getattr(user, "time_zone", "") or settings.TIME_ZONE)
+    """The time zone a person reads times in: the one they chose, else the site's. A name the
+    machine no longer knows (a database moved, a zone retired from tzdata) reads as the site's,
+    so that neither their pages nor the messages written to them fail."""
+    name = getattr(user, "time_zone", "") or settings.TIME_ZONE
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 @contextmanager

@@ -99,7 +99,7 @@ class ProcedureForm(ServiceForm):
         """Put the subject's suggested title in the title field, unless the user wrote one."""
         procedure = self.forms[""]
         title, suggested = initial.get("title", ""), initial.get("suggested", "")
-        offer = self.subject.suggest_title(self._subject_request(initial))
+        offer = self.subject.offered_title(self._subject_request(initial))
         if offer and title in ("", suggested):
             procedure.initial.update(title=offer, suggested=offer)
 
@@ -182,7 +182,7 @@ class ProcedureForm(ServiceForm):
         chosen = registry.get(subject["type"])
         part = chosen.part
         proposal = self.forms[f"subject.{part}"].cleaned_data if part else None
-        offer = chosen.suggest_title(
+        offer = chosen.offered_title(
             SubjectRequest(type=chosen.name, state=subject["state"], version=subject["version"],
                            proposal=proposal)
         )  # fmt: skip

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concord.accounts import selectors as account_selectors
@@ -299,9 +298,10 @@ def _conclude(procedure: Procedure, *, at: dt.datetime, actor: Actor) -> Procedu
     procedure.status = rules.after(procedure.status, "close")
     procedure.outcome = rules.outcome(selectors.current_positions(procedure).values())
     procedure.closed_at, procedure.closed_by = at, actor.user
-    procedure.record_year, procedure.record_seq = at.year, _next_record_seq(at.year)
+    day = clock.day_of(at)
+    procedure.record_year, procedure.record_seq = day.year, _next_record_seq(day.year)
     if procedure.outcome == Outcome.ADOPTED:
-        subjects.apply_effect(procedure, timezone.localdate(at), actor)
+        subjects.apply_effect(procedure, day, actor)
     else:
         subjects.circulate(procedure, under_decision=False)
     procedure.save(

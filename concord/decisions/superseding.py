@@ -22,6 +22,7 @@ from concord.documents.models import Version
 from concord.documents.selectors import document_link, document_name
 from concord.inbox import services as inbox
 from concord.inbox.models import MessageKind
+from concord.meetings import selectors as meetings
 
 from . import permissions, rules, selectors
 from .choices import Status
@@ -95,6 +96,22 @@ def notice_superseded(version: Version) -> None:
         )
 
 
+def _check_still_in_session(procedure: Procedure, found: selectors.Supersession) -> None:
+    """A procedure held at a meeting reopens at it only while it is in session; once it is over,
+    the new procedure is a new question, opened where it is taken."""
+    if procedure.held_at_id is None:
+        return
+    if meetings.meetings_on(clock.today()).filter(pk=procedure.held_at_id).exists():
+        return
+    raise InvalidTransition(
+        _(
+            "The procedure was held at %(meeting)s, which is no longer in session: withdraw it "
+            "and open a procedure on version %(new)s where it is taken."
+        )
+        % {"meeting": procedure.held_at.title, "new": found.newest.number}
+    )
+
+
 @transaction.atomic(durable=True)
 def reopen_on_version(
     *, actor: Actor, procedure_id: int, reason: str, deadline: dt.datetime | None = None
@@ -112,6 +129,7 @@ def reopen_on_version(
     reason = checked_text(reason, field="reason", max_length=limit(Procedure, "withdrawn_because"))
     if not reason:
         raise InvalidInput(_("Give the reason for withdrawing the procedure."), field="reason")
+    _check_still_in_session(procedure, found)
     _withdraw(procedure, actor=actor, reason=reason)
     request = ProcedureRequest(
         title=procedure.title,

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 
 from concord.accounts.auth import AUTHENTICATED
 from concord.core.actors import actor_from_request
-from concord.core.exceptions import NotPermitted
+from concord.core.exceptions import DomainError, NotPermitted
 from concord.core.pagination import Pages
 from concord.core.schemas import with_errors
 
@@ -182,5 +182,8 @@ def add_language_version(request, slug: str, payload: LanguageVersionIn):
         outcome = services.import_document(actor=actor, request=asked)
     except import_rules.StructureMismatch as exc:
         return 422, {"detail": exc.message, "field": exc.field, "differences": exc.differences}
+    except DomainError as exc:
+        exc.field = LanguageVersionIn.field_for(exc.field)
+        raise
     status = 201 if outcome.status == ImportStatus.IMPORTED else 200
     return status, LanguageVersionOut.of(outcome)

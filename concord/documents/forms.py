@@ -175,6 +175,13 @@ class LanguageVersionForm(forms.Form):
             self.add_error("text", _("Paste the text, or choose a file."))
         return data
 
+    def field_for(self, name: str | None) -> str | None:
+        """The field a refusal of the import belongs to: the import names what it read
+        ``file``, which is the pasted ``text`` when no file was chosen."""
+        if name == "file" and self.cleaned_data.get("file") is None:
+            return "text"
+        return name if name in self.fields else None
+
     def to_request(self, slug: str, *, dry_run: bool) -> ImportRequest:
         data = self.cleaned_data
         return ImportRequest(

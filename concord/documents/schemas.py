@@ -173,6 +173,11 @@ class LanguageVersionIn(InputSchema):
     text: str = Field(..., min_length=1)
     dry_run: bool = False
 
+    @staticmethod
+    def field_for(name: str | None) -> str | None:
+        """The import names the text it reads ``file``; here it is ``text``."""
+        return "text" if name == "file" else name
+
 
 class CountsOut(Schema):
     preamble: int

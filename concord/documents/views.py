@@ -124,7 +124,7 @@ def language_version_add(request, slug: str):
             form.add_error("text", exc.message)
             context["differences"] = exc.differences
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form.add_error(form.field_for(exc.field), exc.message)
         else:
             if confirmed:
                 language = outcome.parsed.language

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.text import Truncator
 from ninja import Schema
 
 from concord.core.actors import Actor
@@ -14,7 +15,7 @@ from concord.documents.models import Version
 from concord.members.models import Participant
 
 from ..choices import Mode, Status
-from ..models import Procedure
+from ..models import TITLE_LIMIT, Procedure
 from ..requests import SubjectRequest
 
 
@@ -68,6 +69,11 @@ class Subject:
         """A title for the procedure from what the form holds so far, in the reader's
         language ("Adoption of the Statement on Water"); empty when there is none to offer."""
         return ""
+
+    def offered_title(self, request: SubjectRequest) -> str:
+        """The suggested title, shortened (with an ellipsis) to the length a procedure's title
+        may have: a long document title must not make the title the user left empty too long."""
+        return Truncator(self.suggest_title(request)).chars(TITLE_LIMIT)
 
     def describe(self, procedure: Procedure) -> dict:
         """The proposal in words for the page, in the reader's language."""

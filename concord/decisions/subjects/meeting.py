@@ -1,7 +1,6 @@
 import datetime as dt
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field
@@ -68,7 +67,7 @@ class Meeting(Subject):
     template = "decisions/subjects/meeting.html"
 
     def check(self, request, *, today, decided_by):
-        day = timezone.localdate(decided_by) if decided_by else None
+        day = clock.day_of(decided_by) if decided_by else None
         try:
             proposal = meetings.check_convening(request.proposal, decided_by=day)
         except (InvalidInput, InvalidTransition) as exc:
