@@ -142,5 +142,5 @@ def test_a_page_refusal_links_the_document_by_its_title(draft, on_v1, secretaria
     )
     page = response.content.decode()
     assert response.status_code == 422
-    assert f'<a href="/drafts/{draft.slug}/">{draft.title}</a>' in page
+    assert f'<a href="/drafts/{draft.slug}/" class="govuk-link">{draft.title}</a>' in page
     assert Document.objects.get(pk=draft.pk).status == Document.Status.CIRCULATED

@@ -246,7 +246,7 @@ def test_the_import_page_refuses_to_adopt_a_text_under_decision(officer, secreta
     summary = response.content.decode().split('data-testid="import-summary"')[1]
     assert "<strong>Already adopted (a historical document)" in summary
     # By its title, with a link, never by its slug.
-    linked = f'“<a href="/drafts/kill-draft/">{draft.document.title}</a>”'
+    linked = f'“<a href="/drafts/kill-draft/" class="govuk-link">{draft.document.title}</a>”'
     assert f"{linked} is under a consensus procedure: only that procedure can adopt" in summary
     assert "kill-draft is" not in summary
     assert Document.objects.get(slug="kill-draft").status == "circulated"
