@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -143,3 +145,14 @@ def test_a_draft_is_dated_not_said_to_be_adopted(registry, secretariat_user, lan
     meta = client.get(f"/documents/{draft.slug}/").content.decode().split('class="doc-meta"')[1]
     meta = meta.split("</dl>")[0]
     assert f"<dt>{label}</dt>" in meta and ("Adopted" not in meta and "Принят" not in meta)
+
+
+def test_each_cell_side_by_side_names_its_language_in_words(registry):
+    from concord.documents.services import import_text
+
+    english = import_text(actor=SYSTEM, raw=EN, adopt=True)
+    import_text(actor=SYSTEM, raw=RU.encode("cp1251"), slug=english.document.slug)
+    asked = {"lang": "en", "view": "both"}
+    html = Client().get(f"/documents/{english.document.slug}/", asked).content.decode()
+    tags = re.findall(r'<span class="aligned-tag"[^>]*>([^<]*)</span>', html)
+    assert tags and set(tags) == {"English", "Русский"}
