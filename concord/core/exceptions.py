@@ -35,7 +35,9 @@ class DomainError(Exception):
         if self.document is None:
             return text
         title = escape(self.document.title)
-        link = format_html('<a href="{}">{}</a>', self.document.url, self.document.title)
+        link = format_html(
+            '<a href="{}" class="govuk-link">{}</a>', self.document.url, self.document.title
+        )
         if title in text:
             return mark_safe(text.replace(title, link, 1))
         return format_html("{} ({})", text, link)

@@ -174,6 +174,10 @@ class ProcedureForm(ServiceForm):
     def hidden_fields(self) -> list:
         return [f for form in self.forms.values() for f in form.hidden_fields()]
 
+    def visible_fields(self) -> list:
+        """The fields shown, in the order shown: the error summary lists their errors."""
+        return [field for _legend, fields in self.groups() for field in fields]
+
     def arguments(self, **given) -> dict:
         return {**given, "request": self.to_request()}
 

@@ -187,14 +187,14 @@ def check_import(
 ) -> None:
     """May a text in ``language`` be imported into ``document``, whose latest version is
     ``latest`` (``held``: that version has a text in this language already)?"""
-    refused = refusal(document.status, latest=latest, held=held, adopt=adopt)
+    refused = refusal(document.status, latest=latest, held=held, adopt=adopt, language=language)
     if refused is not None:
         field, message = refused
-        named = {"title": document_name(document), "lang": language}
+        named = {"title": document_name(document)}
         raise InvalidTransition(message % named, field=field, document=document_link(document))
 
 
-def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool):
+def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool, language: str = "en"):
     """(field, message) refusing the import, or None: the rules above, in order."""
     Status = Document.Status
     if status == Status.CIRCULATED and adopt:
@@ -219,9 +219,13 @@ def refusal(status: str, *, latest: Version | None, held: bool, adopt: bool):
             "“%(title)s” is registered as adopted: import its text with adopt to record it as "
             "the adopted text."
         )
+    if latest is not None and latest.frozen and held and language == "ru":
+        return "file", _(
+            "“%(title)s” is adopted: its Russian text is frozen and cannot be replaced."
+        )
     if latest is not None and latest.frozen and held:
         return "file", _(
-            "“%(title)s” is adopted: its %(lang)s text is frozen and cannot be replaced."
+            "“%(title)s” is adopted: its English text is frozen and cannot be replaced."
         )
     if latest is not None and not latest.frozen and adopt:
         return "adopt", _(

@@ -68,11 +68,13 @@ def _starting_form(document, latest, language, units, initial: dict) -> Amendmen
     """The proposal form, its text starting from the chosen unit's current wording."""
     initial = {"kind": AmendmentKind.EDIT, **initial, "language": language}
     initial["version"] = latest.number
-    if initial.get("unit"):
-        initial["text"] = selectors.starting_wording(
-            latest, language, initial["unit"], initial["kind"]
-        )
-    return AmendmentForm(document=document, units=units, initial=initial)
+    form = AmendmentForm(document=document, units=units, initial=initial)
+    # No unit asked for: the first one offered, which the list shows chosen.
+    unit = initial.get("unit") or next(iter(form.fields["unit"].choices), ("",))[0]
+    if unit:
+        form.initial["unit"] = unit
+        form.initial["text"] = selectors.starting_wording(latest, language, unit, initial["kind"])
+    return form
 
 
 def _detail_context(request, actor, document, *, number=None, form=None, rejection=None):

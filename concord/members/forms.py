@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core import clock
 from concord.core.exceptions import InvalidInput
@@ -41,7 +42,9 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         messages = {"invalid": _("Enter a date as YYYY-MM-DD.")}
         self.fields["from"] = DateField(label=_("From"), error_messages=messages)
-        self.fields["to"] = DateField(label=_("To"), error_messages=messages)
+        self.fields["to"] = DateField(
+            label=pgettext_lazy("the end of a period", "To"), error_messages=messages
+        )
         self.changes = None
 
     def clean(self):

@@ -60,3 +60,9 @@ def test_every_message_in_the_source_is_in_the_catalogue(tmp_path, settings, mon
     catalogue = polib.pofile(str(copy))
     assert [e.msgid for e in catalogue.untranslated_entries()] == []
     assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+
+
+def test_the_silence_procedure_has_one_russian_name():
+    """ "Процедура молчания" throughout: "умолчания" on some pages would read as another thing."""
+    said = [e.msgstr for e in polib.pofile(str(PO)).translated_entries()]
+    assert not [s for s in said if "умолчани" in s]

@@ -1,8 +1,10 @@
 """A superseded version through the API and the pages: the warning, the offer, the confirmation,
 and errors that name a document by its title with a link."""
 
+import datetime as dt
+
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from concord.documents.models import Document
 from conftest import PASSWORD
@@ -142,5 +144,16 @@ def test_a_page_refusal_links_the_document_by_its_title(draft, on_v1, secretaria
     )
     page = response.content.decode()
     assert response.status_code == 422
-    assert f'<a href="/drafts/{draft.slug}/">{draft.title}</a>' in page
+    assert f'<a href="/drafts/{draft.slug}/" class="govuk-link">{draft.title}</a>' in page
     assert Document.objects.get(pk=draft.pk).status == Document.Status.CIRCULATED
+
+
+@override_settings(TIME_ZONE="Asia/Tokyo")
+def test_the_warning_says_when_the_later_version_was_made_in_utc(
+    superseded,
+    chair_user,
+    draft,  # noqa: F811
+):
+    made = draft.versions.get(number=2).created_at.astimezone(dt.UTC)
+    page = signed_in(chair_user).get(f"/decisions/{superseded.pk}/").content.decode()
+    assert f"version 2 was made on {made.day} {made:%B %Y, %H:%M} UTC." in page

@@ -173,3 +173,19 @@ def test_an_unreadable_deadline_is_not_said_to_fall_anywhere(secretariat_user):
     asked = {"subject.type": "text", "mode": "silence", "deadline": "soon"}
     html = signed_in(secretariat_user).get("/decisions/open/", asked).content.decode()
     assert "The deadline falls on" not in html and "has no deadline" not in html
+
+
+def test_the_error_summary_lists_each_refusal_and_links_to_its_field(secretariat_user, version):
+    client = signed_in(secretariat_user)
+    asked = {"subject.type": "document_adoption", "subject.version": version.pk, "mode": "silence"}
+    assert client.post("/decisions/open/", {**asked, "title": ""}).status_code == 302
+    response = client.post("/decisions/open/", {**asked, "title": ""})
+    assert response.status_code in (409, 422)
+    html = response.content.decode()
+    summary = html.split('data-testid="error-summary"')[1].split("</ul>")[0]
+    assert 'href="#id_subject.version"' in summary and 'id="id_subject.version"' in html
+    assert words(summary).endswith(
+        "Document version under decision: A procedure on the adoption of “Statement on Water” "
+        "is already open."
+    )  # one link to the field, none nested in it; the field's own message links the draft
+    assert '<a href="/drafts/statement-2026-11-27/" class="govuk-link">' in html

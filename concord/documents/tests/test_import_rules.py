@@ -246,7 +246,7 @@ def test_the_import_page_refuses_to_adopt_a_text_under_decision(officer, secreta
     summary = response.content.decode().split('data-testid="import-summary"')[1]
     assert "<strong>Already adopted (a historical document)" in summary
     # By its title, with a link, never by its slug.
-    linked = f'“<a href="/drafts/kill-draft/">{draft.document.title}</a>”'
+    linked = f'“<a href="/drafts/kill-draft/" class="govuk-link">{draft.document.title}</a>”'
     assert f"{linked} is under a consensus procedure: only that procedure can adopt" in summary
     assert "kill-draft is" not in summary
     assert Document.objects.get(slug="kill-draft").status == "circulated"
@@ -263,3 +263,18 @@ def test_the_command_refuses_to_adopt_a_draft_naming_the_option(draft, tmp_path)
         )  # fmt: skip
     held = f"refused: {path}: --adopt: “{draft.document.title}” is a draft held in Concord"
     assert held in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "is adopted: its English text is frozen and cannot be replaced."),
+        ("ru", "принят: его текст на английском языке зафиксирован и не может быть заменён."),
+    ],
+)
+def test_the_refusal_of_a_frozen_text_names_its_language_in_words(registry, language, said):
+    import_text(actor=SYSTEM, raw=DRAFT, slug="water-2025", adopt=True)
+    with translation.override(language), pytest.raises(InvalidTransition) as caught:
+        import_text(actor=SYSTEM, raw=OTHER, slug="water-2025")
+    assert caught.value.field == "file"
+    assert said in str(caught.value) and " en " not in str(caught.value)

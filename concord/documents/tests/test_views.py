@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -128,3 +130,29 @@ def test_a_historical_text_imported_as_adopted_is_published(registry, secretaria
     assert "imported" in response.content.decode().split('data-testid="import-summary"')[1]
     listed = Client().get("/api/documents", {"type": "statement"}).json()
     assert [item["status"] for item in listed["items"]] == ["adopted"]
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Dated"), ("ru", "Дата")])
+def test_a_draft_is_dated_not_said_to_be_adopted(registry, secretariat_user, language, label):
+    from concord.documents.services import import_text
+
+    dated = b"Statement on Water\n\nDecide:\n\n1. We cooperate on water.\n\nAlmaty, 17 June 2026\n"
+    draft = import_text(actor=SYSTEM, raw=dated).document
+    assert draft.status == "draft" and draft.adopted_on is not None
+    client = Client()
+    client.cookies["django_language"] = language
+    client.login(email=secretariat_user.email, password=PASSWORD)
+    meta = client.get(f"/documents/{draft.slug}/").content.decode().split('class="doc-meta"')[1]
+    meta = meta.split("</dl>")[0]
+    assert f"<dt>{label}</dt>" in meta and ("Adopted" not in meta and "Принят" not in meta)
+
+
+def test_each_cell_side_by_side_names_its_language_in_words(registry):
+    from concord.documents.services import import_text
+
+    english = import_text(actor=SYSTEM, raw=EN, adopt=True)
+    import_text(actor=SYSTEM, raw=RU.encode("cp1251"), slug=english.document.slug)
+    asked = {"lang": "en", "view": "both"}
+    html = Client().get(f"/documents/{english.document.slug}/", asked).content.decode()
+    tags = re.findall(r'<span class="aligned-tag"[^>]*>([^<]*)</span>', html)
+    assert tags and set(tags) == {"English", "Русский"}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext as _
 
 from concord.documents import parsing, problems
+from concord.documents.labels import kind_label, unit_labels
 from concord.documents.parsing import ParsedDocument, UnitKind
 from concord.documents.rendering import Item, numbering_styles, render_item, walk
 
@@ -67,8 +68,9 @@ def apply_traced(structure: dict, changes: list[Change]) -> tuple[ParsedDocument
     """``apply``, with the trace of which amendment made or struck each unit."""
     doc = ParsedDocument.from_dict(structure)
     chunks = _chunks(doc)
+    labels = unit_labels(doc)
     for change in changes:
-        _apply(chunks, change)
+        _apply(chunks, change, labels)
     text = _render_chunks(doc, chunks)
     ref = changes[0].ref if len(changes) == 1 else None
     try:
@@ -192,7 +194,7 @@ def _find(chunks: list[Chunk], change: Change, beside_changed: bool) -> int:
     )
 
 
-def _apply(chunks: list[Chunk], change: Change) -> None:
+def _apply(chunks: list[Chunk], change: Change, labels: dict[str, str]) -> None:
     try:
         kind = kinds.get(change.kind)
     except AmendmentError as exc:
@@ -200,17 +202,17 @@ def _apply(chunks: list[Chunk], change: Change) -> None:
     at = _find(chunks, change, kind.beside_changed)
     target = chunks[at]
     if target.kind not in kind.targets:
+        # Named as the form names them: "Title", "Replace" (the API's request says which id).
+        named = {
+            "unit": labels.get(change.unit) or kind_label(target.kind),
+            "kind": kind.label,
+        }
         raise AmendmentError(
             _(
-                "%(unit)s (%(unit_kind)s) cannot be the object of %(kind)s, "
-                "which applies to: %(kinds)s."
+                "%(unit)s cannot be the object of the amendment “%(kind)s”: choose another "
+                "paragraph or clause, or another kind of amendment."
             )
-            % {
-                "unit": change.unit,
-                "unit_kind": target.kind,
-                "kind": repr(change.kind),
-                "kinds": ", ".join(sorted(kind.targets)),
-            },
+            % named,
             field="unit",
             ref=change.ref,
         )

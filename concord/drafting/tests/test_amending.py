@@ -96,8 +96,16 @@ def test_a_clause_can_be_placed_beside_one_another_amendment_deletes(structure):
 @pytest.mark.parametrize(
     ("change", "field", "words"),
     [
-        (Change("delete", "formula"), "unit", "cannot be the object of 'delete'"),
-        (Change("insert", "op-2-a", "x"), "unit", "cannot be the object of 'insert'"),
+        (
+            Change("delete", "formula"),
+            "unit",
+            "Operative formula cannot be the object of the amendment “Delete”: choose another",
+        ),
+        (
+            Change("insert", "op-2-a", "x"),
+            "unit",
+            "Operative paragraph 2 (a) cannot be the object of the amendment “Insert”",
+        ),
         (Change("edit", "op-9", "x"), "unit", "There is no unit 'op-9'"),
         (Change("edit", "op-1", ""), "text", "Give the text"),
         (Change("edit", "op-1", "one\n\ntwo"), "text", "no line breaks"),
@@ -274,3 +282,13 @@ def test_the_current_wording_of_a_unit_with_what_it_holds(structure):
         "(c) in the human dimension."
     )
     assert words["op-2-b"] == "in the economic dimension;"
+
+
+def test_what_cannot_be_is_named_in_russian_too(structure):
+    from django.utils import translation
+
+    with translation.override("ru"), pytest.raises(AmendmentError) as caught:
+        apply(structure, [Change("delete", "formula")])
+    assert caught.value.message.startswith(
+        "Формула постановляющей части не может быть объектом поправки «Исключить»"
+    )

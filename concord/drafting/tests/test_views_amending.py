@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from concord.core import clock
+from concord.drafting import selectors
 from concord.drafting.models import Amendment
 from conftest import PASSWORD
 
@@ -214,3 +215,11 @@ def test_the_new_version_and_the_comparison_name_the_amendment_behind_each_chang
     version = officer.get(f"{PAGE}?version=2&language=en").content.decode()
     op1 = version.split('id="op-1"')[1].split("</li>")[0]
     assert link in op1 and "amendment-" not in version.split('id="op-3"')[1].split("</li>")[0]
+
+
+def test_the_first_unit_offered_starts_from_its_wording_too(draft, delegate_user):
+    page = signed_in(delegate_user).get(PAGE).content.decode()
+    first = re.search(r'<select name="unit"[^>]*>\s*<option value="([^"]+)"', page).group(1)
+    version = draft.versions.get(number=1)
+    wording = selectors.starting_wording(version, "en", first, "edit")
+    assert wording and textarea(page) == wording

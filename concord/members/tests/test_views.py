@@ -126,3 +126,11 @@ def test_states_are_named_not_coded(web, language, name):
     for url in ("/members/KZ/", "/members/"):
         text = visible_text(web.get(url).content.decode())
         assert name in text and not re.search(r"\bKZ\b", text), url
+
+
+def test_the_as_of_date_is_a_gov_uk_input_with_its_error_at_the_field(web):
+    html = web.get("/members/", {"as_of": "16.06.2006"}).content.decode()
+    field = re.search(r'<input[^>]*name="as_of"[^>]*>', html).group(0)
+    assert "govuk-input" in field and "govuk-input--error" in field
+    assert 'aria-describedby="id_as_of_error"' in field and 'id="id_as_of_error"' in html
+    assert "govuk-form-group--error" in html

@@ -173,3 +173,10 @@ def test_comparing_in_russian(russian):
     assert "наблюдатель → член" in html and "июнь 2010 г." in html
     refused = russian.get("/members/changes/", {"from": "2011-01-01", "to": "2010-01-01"})
     assert "Первая дата не может быть позже второй." in refused.content.decode()
+
+
+def test_the_compare_form_names_the_end_of_the_period_in_russian(web):
+    web.cookies["django_language"] = "ru"
+    html = web.get("/members/changes/").content.decode()
+    assert '<label class="govuk-label" for="id_to">Конец</label>' in html
+    assert "Кому" not in html
