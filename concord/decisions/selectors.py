@@ -191,6 +191,18 @@ def superseded(procedure: Procedure) -> Supersession | None:
     return Supersession(procedure, version, newest, kept=procedure.kept_despite_id == newest.pk)
 
 
+def open_on_document(actor: Actor, document: Document) -> list[Procedure]:
+    """The open procedures the actor sees on any version of this document (the draft page
+    links to them instead of offering to open another)."""
+    return list(
+        visible_procedures(actor)
+        .filter(status=Status.OPEN, version__document=document)
+        .exclude(due(clock.now()))
+        .select_related("version")
+        .order_by("opened_at", "pk")
+    )
+
+
 def list_superseded(actor: Actor, document: Document) -> list[Supersession]:
     """The open procedures the actor sees on an earlier version of this document than its
     latest (the draft page warns of them)."""

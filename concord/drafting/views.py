@@ -134,6 +134,7 @@ def _detail_context(request, actor, document, *, number=None, form=None, rejecti
         "can_decide": can_decide,
         "can_add_language": document_selectors.offers_language_version(actor, document),
         "superseded": decisions.list_superseded(actor, document),
+        "open_procedures": decisions.open_on_document(actor, document),
         "can_reopen": decision_permissions.can_reopen_on_version(actor),
         "nav_active": "drafts",
     }

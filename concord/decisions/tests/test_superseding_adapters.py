@@ -157,3 +157,13 @@ def test_the_warning_says_when_the_later_version_was_made_in_utc(
     made = draft.versions.get(number=2).created_at.astimezone(dt.UTC)
     page = signed_in(chair_user).get(f"/decisions/{superseded.pk}/").content.decode()
     assert f"version 2 was made on {made.day} {made:%B %Y, %H:%M} UTC." in page
+
+
+def test_the_draft_page_links_to_the_open_procedure_instead_of_offering_another(
+    draft,  # noqa: F811
+    on_v1,  # noqa: F811
+    secretariat_user,
+):
+    page = signed_in(secretariat_user).get(f"/drafts/{draft.slug}/").content.decode()
+    assert f'href="/decisions/{on_v1.pk}/">{on_v1.title}</a>' in page
+    assert "Open a consensus procedure on version" not in page
