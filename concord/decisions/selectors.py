@@ -264,9 +264,10 @@ class OwnPosition:
 
 
 def own_position(actor: Actor, procedure: Procedure) -> OwnPosition | None:
-    """The position of the actor's state, if the state counts in the procedure."""
+    """The position of the actor's state, for one who speaks for it (its coordinator or
+    delegate), if the state counts in the procedure."""
     participant = actor.participant
-    if participant is None or not procedure.seats.filter(participant=participant).exists():
+    if not permissions.can_state_position(actor, procedure):
         return None
     position = list_positions(procedure, current_only=True).filter(participant=participant).first()
     return OwnPosition(participant.name, position)

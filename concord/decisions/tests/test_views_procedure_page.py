@@ -246,3 +246,9 @@ def test_the_api_gives_the_record_number_and_the_question(chair, chair_user, del
     assert body["closed_by"] == "chair@az.example" and body["opened_by"] == "chair@az.example"
     listed = client.get("/api/procedures").json()["items"]
     assert [p["record_number"] for p in listed] == ["CICA/D/2026/1"]
+
+
+def test_the_chair_who_states_no_position_is_not_shown_one(officer, chair_user):
+    procedure = opened(officer)
+    html = signed_in(chair_user, "en").get(f"/decisions/{procedure.pk}/").content.decode()
+    assert 'data-testid="own-position"' not in html
