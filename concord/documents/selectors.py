@@ -73,7 +73,7 @@ def access_document(actor: Actor, slug: str) -> Document:
     """One visible document; a hidden one and a missing one give the same error."""
     document = visible_documents(actor).select_related("body").filter(slug=slug).first()
     if document is None:
-        raise NotFound(_("No document %(slug)s.") % {"slug": repr(slug)}, field="slug")
+        raise NotFound(_("There is no document at this address."), field="slug")
     return document
 
 

@@ -21,7 +21,7 @@ ANY_STATUS = "all"
 
 
 def _hidden(slug: str) -> NotFound:
-    return NotFound(_("No draft %(slug)s.") % {"slug": repr(slug)}, field="slug")
+    return NotFound(_("There is no draft at this address."), field="slug")
 
 
 def list_drafts(actor: Actor, *, status: str | None = None) -> QuerySet[Document]:

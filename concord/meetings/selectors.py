@@ -51,7 +51,7 @@ def meetings_on(day) -> QuerySet[Meeting]:
 def get_meeting(slug: str) -> Meeting:
     meeting = list_meetings().filter(slug=slug).first()
     if meeting is None:
-        raise NotFound(_("No meeting %(slug)s.") % {"slug": repr(slug)}, field="slug")
+        raise NotFound(_("There is no meeting at this address."), field="slug")
     return meeting
 
 

@@ -82,7 +82,7 @@ def test_missing_language_and_unknown_document_are_404(seeded):
         "and Confidence Building Measures in Asia” is held."
     )
     assert seeded.get("/api/documents/nope").json() == {
-        "detail": "No document 'nope'.",
+        "detail": "There is no document at this address.",
         "field": "slug",
     }
 
