@@ -74,7 +74,7 @@ def test_the_secretariat_accepts_incorporates_and_sees_the_comparison(
         r"<td[^>]*>Operative paragraph 2 \(c\)</td><td[^>]*>Operative paragraph 2 \(b\)</td>", diff
     ), "a renumbered unit is named by its label in each version, never by its id"
     assert "op-2-c" not in visible_text(diff)
-    assert "v2" in officer.get(f"/drafts/{SLUG}/").content.decode()
+    assert "version 2" in officer.get(f"/drafts/{SLUG}/").content.decode()
 
 
 def test_a_refused_step_shows_why(draft, delegate_user, secretariat_user):
@@ -149,3 +149,10 @@ def test_the_draft_page_names_units_and_languages(draft, delegate_user, language
         assert not re.search(r"\b(op|pre)-\d", text) and "enacting" not in text
     versions = _table(page, "versions")
     assert "English" in versions and not re.search(r"\ben\b", versions)
+
+
+def test_versions_are_named_in_the_readers_language(draft, delegate_user):
+    client = signed_in(delegate_user)
+    client.cookies["django_language"] = "ru"
+    versions = visible_text(_table(client.get(f"/drafts/{SLUG}/").content.decode(), "versions"))
+    assert "редакция 1" in versions and not re.search(r"\bv1\b", versions)
