@@ -180,8 +180,3 @@ def test_the_compare_form_names_the_end_of_the_period_in_russian(web):
     html = web.get("/members/changes/").content.decode()
     assert '<label class="govuk-label" for="id_to">Конец</label>' in html
     assert "Кому" not in html
-
-
-def test_a_refused_date_is_said_at_the_top_and_at_its_field_only(russian):
-    html = russian.get("/members/", {"as_of": "1980-05-01"}).content.decode()
-    assert html.count("Реестр начинается с 1992 г.") == 2  # the error summary and the field
